@@ -1,0 +1,44 @@
+"""Build the site without ever destroying the previous one.
+
+``mkdocs build`` cleans ``site/`` first, so a failed build leaves a half-written or empty site.
+We build into a fresh temporary folder beside it and swap it in only when the build succeeded.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(site_dir: Path | None = None, strict: bool = True, config: Path | None = None,
+          quiet: bool = False) -> int:
+    """Build into a temp dir, then atomically replace ``site_dir``. Returns the exit code."""
+    site_dir = (site_dir or ROOT / "site").resolve()
+    config = config or ROOT / "mkdocs.yml"
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config),
+           "--site-dir", str(tmp)]
+    if strict:
+        cmd.append("--strict")
+    if quiet:
+        cmd.append("--quiet")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"build failed (exit {result.returncode}); {site_dir} was left as it was.",
+              file=sys.stderr)
+        return result.returncode or 1
+    old = site_dir.with_name(f".{site_dir.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

@@ -1,0 +1,83 @@
+"""Thin MkDocs glue (listed under ``hooks:`` in mkdocs.yml); the logic lives in importable modules.
+
+static-i18n builds the site once per language, so every event here runs three times: the source
+checks are cached (``project.check_project``) and page generation only writes changed files.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs loads this file by path; make our package importable
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+
+from scripts import citations, generate  # noqa: E402
+from scripts.project import check_project  # noqa: E402
+from scripts.report import default_lang, errors, print_findings  # noqa: E402
+from scripts.ui import t  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.sosial_is")
+_state: dict = {}
+
+
+def _language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or config.theme.get("language", "tk")
+
+
+def _default_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "default_language", None) or "tk"
+
+
+def _root() -> Path:
+    return _state.get("root", ROOT)
+
+
+def on_config(config):
+    # The project root is the folder of mkdocs.yml (tests build fixture projects elsewhere).
+    _state["root"] = Path(config.config_file_path).resolve().parent
+    return config
+
+
+def on_pre_build(config) -> None:
+    checked = check_project(_root())
+    if errors(checked.findings):
+        if not _state.get("reported"):
+            print_findings(checked.findings, default_lang())
+        _state["reported"] = True
+        raise Abort(f"{len(errors(checked.findings))} error(s) in the sources; nothing was built. "
+                    "Run 'scripts/run check' to see them again.")
+    _state["reported"] = False
+    written = generate.write_pages(Path(config.docs_dir), generate.all_pages(checked.curriculum, _root(), config.site_url or ""))
+    if written:
+        log.info("generated %d page(s) from curriculum/", len(written))
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    cur = check_project(_root()).curriculum
+    return citations.render(markdown, cur.references, _language(config)).markdown
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    """A page missing in this language: say so, and mark the fallback text's real language."""
+    lang = _language(config)
+    source_lang = getattr(page.file, "locale", lang)
+    if source_lang == lang:
+        return content
+    notice = html.escape(t("fallback_notice", lang))
+    page.meta["fallback_from"] = source_lang
+    return (f'<div class="admonition warning si-fallback" role="note"><p>{notice}</p></div>'
+            f'<div lang="{source_lang}" class="si-fallback-content">{content}</div>')
+
+
+def on_page_context(context, page, config, nav):
+    source = page.meta.get("source_path")
+    if source and config.repo_url and config.edit_uri:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
+    return context
