@@ -15,8 +15,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(site_dir: Path | None = None, strict: bool = True, config: Path | None = None,
-          quiet: bool = False) -> int:
+def _source_date_epoch(project: Path) -> str:
+    """The last commit's time, so dated output (sitemap lastmod) is the same in every build of
+    that commit; a project outside git (test fixtures) uses this repository's last commit."""
+    for where in (project, ROOT):
+        out = subprocess.run(["git", "-C", str(where), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return out.stdout.strip()
+    return "0"
+
+
+def build(site_dir: Path | None = None, strict: bool = True, config: Path | None = None) -> int:
     """Build into a temp dir, then atomically replace ``site_dir``. Returns the exit code."""
     site_dir = (site_dir or ROOT / "site").resolve()
     config = config or ROOT / "mkdocs.yml"
@@ -26,15 +36,18 @@ def build(site_dir: Path | None = None, strict: bool = True, config: Path | None
            "--site-dir", str(tmp)]
     if strict:
         cmd.append("--strict")
-    if quiet:
-        cmd.append("--quiet")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    # Never --quiet: it lowers the log level so far that strict mode no longer sees warnings.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(config.resolve().parent))
+    # Run from the project folder: finding paths and edit links are relative to it.
+    result = subprocess.run(cmd, cwd=config.resolve().parent, env=env)
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"build failed (exit {result.returncode}); {site_dir} was left as it was.",
               file=sys.stderr)
         return result.returncode or 1
+    from .compress import compress_site  # precompressed copies for nginx's gzip_static
+    compress_site(tmp)
     old = site_dir.with_name(f".{site_dir.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

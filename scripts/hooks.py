@@ -25,6 +25,25 @@ log = logging.getLogger("mkdocs.hooks.sosial_is")
 _state: dict = {}
 
 
+class _WarningCounter(logging.Handler):
+    """Counts MkDocs warnings across all language builds.
+
+    static-i18n builds ru and en from inside the tk build's on_post_build, and MkDocs' strict
+    mode does not see the warnings of those nested builds (a broken link in an .en.md page
+    passed --strict). We count them ourselves and fail after the last language.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+_warnings = _WarningCounter()
+
+
 def _language(config) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or config.theme.get("language", "tk")
@@ -42,6 +61,10 @@ def _root() -> Path:
 def on_config(config):
     # The project root is the folder of mkdocs.yml (tests build fixture projects elsewhere).
     _state["root"] = Path(config.config_file_path).resolve().parent
+    plugin = config.plugins.get("i18n")
+    if _language(config) == _default_language(config) and not getattr(plugin, "building", False):
+        _warnings.records.clear()  # a new top-level build (also each `mkdocs serve` rebuild)
+        logging.getLogger("mkdocs").addHandler(_warnings)
     return config
 
 
@@ -81,3 +104,14 @@ def on_page_context(context, page, config, nav):
     if source and config.repo_url and config.edit_uri:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
     return context
+
+
+def on_post_build(config) -> None:
+    plugin = config.plugins.get("i18n")
+    languages = list(getattr(plugin, "build_languages", []) or [_language(config)])
+    if _language(config) != languages[-1]:
+        return
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if config.strict and _warnings.records:
+        raise Abort(f"Aborted with {len(_warnings.records)} warning(s) in strict mode "
+                    "(counted over all languages).")

@@ -86,11 +86,14 @@ def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
                store: dict[str, M]) -> list[Finding]:
     """A YAML file holding a list of entries with unique ``id``s (references, glossary)."""
     if not path.exists():
+        cur.broken.add(kind)
         return [finding(path, 0, "FILE-MISSING")]
     located, findings = load_yaml(path)
     if located is None:
+        cur.broken.add(kind)
         return findings
     if not isinstance(located.data, list):
+        cur.broken.add(kind)
         return findings + [finding(path, 1, "SCHEMA-WRONG-VALUE", field="(top level)",
                                    detail="expected a list of entries (lines starting with '- ')",
                                    value=type(located.data).__name__)]
@@ -111,6 +114,7 @@ def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
 
 
 def _load_competencies(path: Path, cur: Curriculum) -> list[Finding]:
+    cur.broken.add("competency")  # until it loads
     if not path.exists():
         return [finding(path, 0, "FILE-MISSING")]
     located, findings = load_yaml(path)
@@ -120,6 +124,7 @@ def _load_competencies(path: Path, cur: Curriculum) -> list[Finding]:
     findings += problems
     if parsed is None:
         return findings
+    cur.broken.discard("competency")
     cur.framework = parsed.framework
     for i, comp in enumerate(parsed.competencies):
         line = located.line(("competencies", i))
@@ -138,11 +143,10 @@ def _load_programmes(folder: Path, cur: Curriculum) -> list[Finding]:
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         located, problems = load_yaml(path)
         findings += problems
-        if located is None:
-            continue
-        prog, problems = validate_model(Programme, located)
+        prog, problems = validate_model(Programme, located) if located else (None, [])
         findings += problems
         if prog is None:
+            cur.broken.add("programme")
             continue
         if prog.id != path.stem:
             findings.append(finding(path, located.line(("id",)), "PROGRAMME-ID-FILENAME",

@@ -250,6 +250,7 @@ class Curriculum:
     references: dict[str, Reference] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # files that failed to load: skip cascades
 
     def placements(self, code: str) -> list[Placed]:
         return [Placed(p.id, s.number) for p in self.programmes.values()

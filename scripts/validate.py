@@ -31,11 +31,11 @@ def unknown_references(cur: Curriculum) -> Iterable[Finding]:
                 yield finding(course.path, course.line("prerequisites", i), "PREREQ-SELF",
                               code=code)
         for comp in course.facts.competencies:
-            if comp not in cur.competencies:
+            if comp not in cur.competencies and "competency" not in cur.broken:
                 yield finding(course.path, course.line("competencies", comp), "COMPETENCY-UNKNOWN",
                               id=comp, suggestion=_guess(comp, cur.competencies))
         for i, ref in enumerate(course.facts.readings):
-            if ref not in cur.references:
+            if ref not in cur.references and "reference" not in cur.broken:
                 yield finding(course.path, course.line("readings", i), "REFERENCE-UNKNOWN",
                               id=ref, suggestion=_guess(ref, cur.references))
     for comp in cur.competencies.values():
@@ -73,7 +73,7 @@ def programme_courses(cur: Curriculum) -> Iterable[Finding]:
                 seen[code] = sem.number
                 placed.add(code)
     for course in cur.courses.values():
-        if course.code not in placed:
+        if course.code not in placed and "programme" not in cur.broken:
             yield finding(course.path, course.line("code"), "COURSE-ORPHAN", code=course.code)
 
 
@@ -228,6 +228,8 @@ def prose_completeness(cur: Curriculum) -> Iterable[Finding]:
 
 def competency_coverage(cur: Curriculum) -> Iterable[Finding]:
     """Each competency should be introduced, practised and demonstrated in every degree."""
+    if cur.broken:
+        return
     for prog in cur.programmes.values():
         if prog.kind != "degree":
             continue
