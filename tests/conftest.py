@@ -112,3 +112,9 @@ def read_html(site: Path, rel: str) -> str:
     if path.is_dir() or rel.endswith("/") or rel == "":
         path = path / "index.html"
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Ours, not pytest-playwright's --base-url (which warns under pytest 9); tests build URLs."""
+    return None
