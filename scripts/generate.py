@@ -73,14 +73,18 @@ def course_page(cur: Curriculum, course: Course, lang: str) -> str:
         or t("none", lang)
     hours = " · ".join(f"{t('hours_' + k, lang)} {getattr(h, k)}"
                        for k in ("lecture", "seminar", "practice", "independent"))
-    out.append(f"| | |\n|---|---|\n"
-               f"| {t('code', lang)} | `{course.code}` |\n"
-               f"| {t('credits', lang)} | {facts.credits} |\n"
-               f"| {t('hours', lang)} | {t('hours_total', lang, n=h.total)}: {hours} |\n"
-               f"| {t('semester', lang)} | {place_text} |\n"
-               f"| {t('prerequisites', lang)} | {prereqs} |\n"
-               f"| {t('required_by', lang)} | {required} |\n"
-               "\n")
+    facts_rows = [
+        (t("code", lang), f"`{course.code}`"),
+        (t("credits", lang), str(facts.credits)),
+        (t("hours", lang), f"{t('hours_total', lang, n=h.total)}: {hours}"),
+        (t("semester", lang), place_text),
+        (t("prerequisites", lang), prereqs),
+        (t("required_by", lang), required),
+    ]
+    # A definition list, not a table: label/value pairs have no meaningful column headers.
+    out.append('<div class="si-facts" markdown>\n\n'
+               + "".join(f"{label}\n:   {value}\n\n" for label, value in facts_rows)
+               + "</div>\n\n")
     heads = SECTION_HEADINGS[lang]
     if "description" in sections:
         out.append(f"## {heads['description']} {{#description}}\n\n{desc}\n\n")
@@ -140,8 +144,9 @@ def programme_page(cur: Curriculum, prog_id: str, lang: str) -> str:
     out = [_front(title, prog.summary.get(lang), source, lang,
                   extra=f"programme: {prog_id}\n")]
     out.append(f"# {title}\n\n{_model_notice(lang)}{prog.summary.get(lang)}\n\n")
-    out.append(f"| | |\n|---|---|\n| {t('award', lang)} | {prog.award.get(lang)} |\n"
-               f"| {t('credits', lang)} | {prog.total_credits} |\n\n")
+    out.append('<div class="si-facts" markdown>\n\n'
+               f"{t('award', lang)}\n:   {prog.award.get(lang)}\n\n"
+               f"{t('credits', lang)}\n:   {prog.total_credits}\n\n</div>\n\n")
     out.append(f"## {t('study_plan', lang)} {{#plan}}\n\n")
     grand = 0
     per_sem = []
@@ -351,6 +356,12 @@ def all_pages(cur: Curriculum, root: Path | None = None, site_url: str = "") -> 
         pages[f"curriculum/competencies.{lang}.md"] = competencies_page(cur, lang)
         pages[f"references/bibliography.{lang}.md"] = bibliography_page(cur, lang)
         pages[f"glossary/index.{lang}.md"] = glossary_page(cur, lang)
+    if root:  # about/translation-status: every page and course × language (translations.py)
+        from .project import hand_written_pages
+        from .translations import status_pages
+        pages.update(status_pages(root, hand_written_pages(root)))
+    from .generate_contrib import pages as contributing_pages  # checks page, from messages.yml
+    pages.update(contributing_pages(root))
     return pages
 
 

@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path; make our packag
 
 from mkdocs.exceptions import Abort  # noqa: E402
 
-from scripts import citations, generate  # noqa: E402
+from scripts import citations, generate, glossary_terms, lastchange, safety  # noqa: E402
 from scripts.project import check_project  # noqa: E402
 from scripts.report import default_lang, errors, print_findings  # noqa: E402
 from scripts.ui import t  # noqa: E402
@@ -80,6 +80,7 @@ def on_pre_build(config) -> None:
     written = generate.write_pages(Path(config.docs_dir), generate.all_pages(checked.curriculum, _root(), config.site_url or ""))
     if written:
         log.info("generated %d page(s) from curriculum/", len(written))
+    _state["dates"] = lastchange.dates(_root())  # git dates of every file, cached per HEAD
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -88,9 +89,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    """A page missing in this language: say so, and mark the fallback text's real language."""
+    """A page missing in this language: say so, and mark the fallback text's real language.
+    Links leaving the site get rel="noopener" (safety.add_noopener; Markdown/Material add none)."""
+    from urllib.parse import urlsplit
+    content = safety.add_noopener(content, urlsplit(config.site_url or "").hostname or "")
     lang = _language(config)
     source_lang = getattr(page.file, "locale", lang)
+    if page.meta.get("source_path") != "curriculum/glossary.yml":  # not on the glossary itself
+        glossary = tuple(check_project(_root()).curriculum.glossary.values())
+        content = glossary_terms.mark_first_uses(content, glossary, source_lang)
     if source_lang == lang:
         return content
     notice = html.escape(t("fallback_notice", lang))
@@ -100,9 +107,15 @@ def on_page_content(content: str, page, config, files) -> str:
 
 
 def on_page_context(context, page, config, nav):
-    source = page.meta.get("source_path")
-    if source and config.repo_url and config.edit_uri:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
+    sources = lastchange.page_sources(page.meta, page.file.abs_src_path, _root())
+    if page.meta.get("source_path") and config.repo_url and config.edit_uri:
+        # A generated page is edited at its source in curriculum/ (a folder is browsed instead).
+        action = "tree" if sources[0].endswith("/") else "edit"
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{sources[0]}"
+    day = lastchange.last_change(_state.get("dates", {}), sources)
+    if day:  # shown by overrides/partials/source-file.html
+        page.meta["revision_date"] = lastchange.format_date(day, _language(config))
+        page.meta["revision_date_iso"] = day.isoformat()
     return context
 
 

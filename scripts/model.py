@@ -7,6 +7,7 @@ classes forbid unknown fields, so a typo such as ``credit:`` is a finding, not s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -252,16 +253,34 @@ class Curriculum:
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # files that failed to load: skip cascades
 
+    # Indexes built on first use (after loading): a per-course scan of every course made the
+    # checks and page generation quadratic in the number of courses.
+    @cached_property
+    def _placements(self) -> dict[str, list[Placed]]:
+        index: dict[str, list[Placed]] = {}
+        for prog in self.programmes.values():
+            for sem in prog.semesters:
+                for code in sem.courses:
+                    index.setdefault(code, []).append(Placed(prog.id, sem.number))
+        return index
+
+    @cached_property
+    def _required_by(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for course in self.courses.values():
+            for pre in course.facts.prerequisites:
+                index.setdefault(pre, []).append(course.code)
+        return {code: sorted(users) for code, users in index.items()}
+
     def placements(self, code: str) -> list[Placed]:
-        return [Placed(p.id, s.number) for p in self.programmes.values()
-                for s in p.semesters if code in s.courses]
+        return list(self._placements.get(code, []))
 
     def semester_of(self, code: str) -> Optional[int]:
         places = self.placements(code)
         return places[0].semester if places else None
 
     def required_by(self, code: str) -> list[str]:
-        return sorted(c.code for c in self.courses.values() if code in c.facts.prerequisites)
+        return list(self._required_by.get(code, []))
 
     def credits(self, codes: list[str]) -> int:
         return sum(self.courses[c].facts.credits for c in codes if c in self.courses)

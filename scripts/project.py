@@ -13,6 +13,7 @@ from . import citations
 from .load import load_curriculum, split_front_matter
 from .model import Curriculum
 from .report import Finding, relpath
+from .scaffold import page_placeholders
 from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,36 @@ def check_pages(root: Path, cur: Curriculum) -> list[Finding]:
         _, body_line, problems = split_front_matter(path, text)
         findings += problems
         findings += citations.check_citations(relpath(path), text, cur.references)
-    return findings
+        findings += page_placeholders(relpath(path), text)  # 'TODO' left by new-page
+    return findings + check_links_and_translations(root, cur, hand_written_pages(root))
+
+
+def check_links_and_translations(root: Path, cur: Curriculum, pages: list[Path]) -> list[Finding]:
+    """Links, anchors, images, navigation, translations and unsafe content (with lines)."""
+    from . import safety, translations
+    course_files = sorted((root / "curriculum" / "courses").glob("*/??.md"))
+    return (check_links(root, cur, pages, course_files) + translations.check_translations(root, pages)
+            + safety.check_files(pages + course_files))
+
+
+def check_links(root: Path, cur: Curriculum, pages: list[Path], course_files: list[Path]) -> list[Finding]:
+    """Internal links, anchors, images (pages and course files) and the navigation."""
+    from . import generate, linkcheck, translations
+    try:  # the generated pages as the build will write them: their anchors are link targets
+        generated = generate.all_pages(cur, root)
+    except Exception:  # a broken model is reported by validate(); use what is on disk
+        docs = root / "docs"
+        generated = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+                     for p in docs.rglob("*.md") if is_generated(p)}
+    docset = linkcheck.load_docset(
+        root, generated, pages, translations.pending(root)[0],
+        render=lambda text, lang: citations.render(text, cur.references, lang).markdown)
+    sources = {}  # course language files: their links end up in the generated course pages
+    for path in course_files:
+        rel = f"curriculum/courses/{generate.course_slug(path.parent.name)}.{path.stem}.md"
+        if rel in docset.texts:
+            sources[rel] = (path, path.read_text(encoding="utf-8"))
+    return linkcheck.check_links(docset, sources) + linkcheck.check_nav(docset)
 
 
 def check_project(root: Path = ROOT, use_cache: bool = True) -> Checked:
