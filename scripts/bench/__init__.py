@@ -1,0 +1,1 @@
+"""Benchmarks (timings and sizes belong here, not in tests)."""

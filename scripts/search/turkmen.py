@@ -1,0 +1,133 @@
+"""Turkmen-aware matching: diacritic folding and light suffix stripping.
+
+This is the reference implementation; the browser runs the same algorithm in ``lunr_tk.js``
+with the rules exported by :func:`rules` (the hook embeds them), and
+tests/unit/test_search_turkmen.py checks that both give the same stems.
+
+Why our own: lunr (Material's search engine) and Snowball have no Turkmen stemmer; the
+Turkish one gets Turkmen letters (ň, ý, ä, ž) and suffixes (-yň, -daky, -ýar) wrong.
+
+Folding: lower case, then ş→s ä→a ň→n ý→y ž→z ç→c ö→o ü→u (plus the look-alikes a reader
+may type on a Turkish or Russian keyboard layout: ı→y, ñ→n, ğ→g, and the digraphs sh→s, ch→c).
+
+Stripping (after folding) picks a stem the text itself attests. Candidates are the word
+with up to ``MAX_PASSES`` suffixes from ``SUFFIXES`` removed (every order, each leaving at least
+``MIN_STEM`` letters), each also with its final voicing undone (b→p, d→t, g→k, j→c: kitaby→kitap,
+kömegi→kömek). The shortest candidate that occurs as a word in the indexed pages (the
+vocabulary, computed in the browser from the index being built) is the stem; with none, the
+folded word itself. So with "maşgala" somewhere on the site, "maşgalalar", "maşgalasyndan" and
+"masgalalara" all become "masgala", while "çaga" stays "caga" instead of being cut to "ca"
+(a blind suffix stripper cuts the dative "-ga" from it). Tokens with digits (SW-204, C1, 2014)
+are left alone. The same function runs at index and at query time; and because Material adds a
+trailing wildcard to every query term, a base form typed as the query ("maşgala") still finds
+inflected forms the site has without the base form.
+
+Limits: derivational suffixes (-lyk, -çy, -ly, -syz) are kept on purpose (they change the
+meaning: maýyp / maýyplyk); verbs are not stemmed (their stems are short and collide with
+common words: barmak → bar); a different word that happens to be attested can be taken as the
+stem (kanun → kan if "kan" occurs); vowel harmony is not checked; the vocabulary is per index,
+so a stem can differ between the one-language and the all-languages index (each is consistent
+in itself).
+"""
+from __future__ import annotations
+
+import json
+import re
+
+FOLD = {"ä": "a", "ç": "c", "ň": "n", "ö": "o", "ş": "s", "ü": "u", "ý": "y", "ž": "z",
+        "ı": "y", "ñ": "n", "ğ": "g"}
+DIGRAPHS = {"sh": "s", "ch": "c"}
+MIN_STEM = 2
+MAX_PASSES = 4
+DEVOICE = {"b": "p", "d": "t", "g": "k", "j": "c"}
+
+# Folded forms (ä→a, ň→n, ý→y …), grouped for reading; the algorithm only uses the union.
+SUFFIX_GROUPS: dict[str, list[str]] = {
+    "plural": ["lar", "ler"],
+    "possessive": ["ym", "im", "um", "ymyz", "imiz", "umyz", "myz", "miz",
+                   "ynyz", "iniz", "unyz", "nyz", "niz", "sy", "si", "su",
+                   "lary", "leri"],
+    "genitive": ["yn", "in", "un", "nyn", "nin", "nun"],
+    "dative": ["a", "e", "na", "ne", "ga", "ge", "ka", "ke"],
+    "accusative": ["y", "i", "u", "ny", "ni", "nu"],
+    "locative": ["da", "de", "ta", "te", "nda", "nde"],
+    "ablative": ["dan", "den", "tan", "ten", "ndan", "nden"],
+    "locative adjective": ["daky", "daki", "deki", "taky", "taki", "teki", "ndaky", "ndaki", "ndeki"],
+    "equative": ["ca", "ce"],
+    "copula": ["dyr", "dir", "dur", "tyr", "tir"],
+}
+SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in group},
+                             key=lambda s: (-len(s), s))
+
+# Function words that carry no topic (folded). Dropped at index time only.
+STOP_WORDS: list[str] = sorted({
+    "we", "bilen", "ucin", "bu", "su", "ol", "olar", "hem", "ya", "da", "de", "ki",
+    "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal"})
+
+_DIGIT = re.compile(r"\d")
+# Non-word characters at either end of a token (the lunr "trimmer" for Latin and Cyrillic).
+_TRIM = re.compile(r"^[^0-9a-z\u00c0-\u024f\u0400-\u04ff]+|[^0-9a-z\u00c0-\u024f\u0400-\u04ff]+$")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and replace Turkmen letters by their plain Latin base letters."""
+    text = "".join(FOLD.get(ch, ch) for ch in text.lower())
+    for digraph, letter in DIGRAPHS.items():
+        text = text.replace(digraph, letter)
+    return text
+
+
+def _candidates(word: str) -> set[str]:
+    """``word`` with up to MAX_PASSES suffixes removed, in every possible order."""
+    found = {word}
+    frontier = {word}
+    for _ in range(MAX_PASSES):
+        nxt = set()
+        for w in frontier:
+            for suffix in SUFFIXES:
+                if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
+                    nxt.add(w[: -len(suffix)])
+        nxt -= found
+        if not nxt:
+            break
+        found |= nxt
+        frontier = nxt
+    devoiced = {w[:-1] + DEVOICE[w[-1]] for w in found if w[-1] in DEVOICE}
+    return found | devoiced
+
+
+def stem(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
+    """The stem of ``word``: the shortest attested candidate, else the folded word."""
+    word = fold(word)
+    if _DIGIT.search(word) or len(word) <= MIN_STEM:
+        return word
+    attested = [c for c in _candidates(word)
+                if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
+    if not attested:
+        return word
+    return min(attested, key=lambda c: (len(c), c))
+
+
+def vocabulary(texts: list[str], separator: str = r"[\s\-]+") -> frozenset[str]:
+    """Folded words of ``texts`` (HTML tags removed), as the browser twin collects them."""
+    words: set[str] = set()
+    for text in texts:
+        for token in re.split(separator, re.sub(r"<[^>]*>", " ", text)):
+            token = _TRIM.sub("", fold(token))
+            if token:
+                words.add(token)
+    return frozenset(words)
+
+
+def is_stop_word(word: str) -> bool:
+    return fold(word) in STOP_WORDS
+
+
+def rules() -> dict:
+    """The rules as data, for the browser twin (``lunr_tk.js``)."""
+    return {"fold": FOLD, "digraphs": DIGRAPHS, "minStem": MIN_STEM, "maxPasses": MAX_PASSES,
+            "devoice": DEVOICE, "suffixes": SUFFIXES, "stopWords": STOP_WORDS}
+
+
+def rules_json() -> str:
+    return json.dumps(rules(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,147 @@
+"""Search in headless Chromium, through Material's own search box: one index per language,
+loaded only when the reader opens search; Turkmen matched with and without Turkmen letters and
+across inflections; course codes and competency ids first; "search all languages" only when
+chosen. Fixture project for the mechanics, the real portal for real queries."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANG_PREFIX
+from scripts.bench.search_quality import QUERY_BOX, _settle, result_pages
+
+
+def open_search(page, url: str) -> list[str]:
+    """Open ``url``, focus the search box, wait until the worker is ready; returns requests."""
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(url, wait_until="networkidle")
+    initializing = page.text_content(".md-search-result__meta")
+    page.click(QUERY_BOX)
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent !== text",
+        arg=initializing)
+    return requests
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type ``query`` (key by key, as a reader does) and return the ranked result pages."""
+    page.fill(QUERY_BOX, "")
+    page.press(QUERY_BOX, "End")
+    empty = _settle(page)
+    page.type(QUERY_BOX, query)
+    # Playwright inserts letters a US keyboard lacks (Cyrillic, ş, ý) without key events; a
+    # reader's keyboard sends them, and Material searches on "keyup": send one.
+    page.press(QUERY_BOX, "End")
+    _, hrefs = _settle(page, previous=empty)
+    return result_pages(base, hrefs)
+
+
+def index_requests(requests: list[str]) -> list[str]:
+    return [urlparse(u).path.rsplit("/", 1)[-1] for u in requests if "search_index" in u]
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_index_of_the_page_language_loaded_only_when_search_opens(page, fixture_url, lang):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(fixture_url + LANG_PREFIX[lang], wait_until="networkidle")
+    assert index_requests(requests) == []  # page weight: no index before search is opened
+    with page.expect_request(lambda req: "search_index" in req.url):
+        page.click(QUERY_BOX)
+    assert index_requests(requests) == [f"search_index.{lang}.json"]
+    assert all(urlparse(u).hostname == "127.0.0.1" for u in requests)
+
+
+FIXTURE_CASES = [
+    ("tk", "maşgalalar", "curriculum/courses/fx-101/"),
+    ("tk", "masgalalara", "curriculum/courses/fx-101/"),   # no Turkmen letters, other case
+    ("tk", "maşgalalaryň", "curriculum/courses/fx-101/"),
+    ("tk", "FX-101", "curriculum/courses/fx-101/"),
+    ("tk", "fx 201", "curriculum/courses/fx-201/"),
+    ("tk", "C2", "curriculum/competencies/"),
+    ("tk", "yagdayy alyp barmak", "glossary/"),
+    ("ru", "семьями", "ru/curriculum/courses/fx-101/"),
+    ("ru", "FX-201", "ru/curriculum/courses/fx-201/"),
+    ("ru", "ведение случая", "ru/glossary/"),
+    ("en", "families", "en/curriculum/courses/fx-101/"),
+    ("en", "fx201", "en/curriculum/courses/fx-201/"),
+    ("en", "C1", "en/curriculum/competencies/"),
+]
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_fixture_queries(page, fixture_url, lang):
+    open_search(page, fixture_url + LANG_PREFIX[lang])
+    for case_lang, query, expected in FIXTURE_CASES:
+        if case_lang != lang:
+            continue
+        results = search(page, fixture_url, query)
+        assert results and results[0] == expected, (query, results)
+        others = [p for p in LANG_PREFIX.values() if p and p != LANG_PREFIX[lang]]
+        # one language per index: nothing from the other languages
+        assert all(not r.startswith(tuple(others)) for r in results), (query, results)
+        if lang == "tk":
+            assert all(not r.startswith(("ru/", "en/")) for r in results), (query, results)
+
+
+def test_keyboard_shortcut_and_enter(page, fixture_url):
+    page.goto(fixture_url + "en/", wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box in the header
+    assert page.evaluate("document.activeElement.matches('input[data-md-component=search-query]')")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent"
+                           " !== 'Initializing search'")
+    page.keyboard.type("fx201")
+    _settle(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Material: Enter opens the best result
+    assert urlparse(page.url).path.endswith("/en/curriculum/courses/fx-201/")
+
+
+def test_search_all_languages_is_an_explicit_choice(page, fixture_url):
+    open_search(page, fixture_url + "ru/")
+    assert all(r.startswith("ru/") for r in search(page, fixture_url, "FX-101"))
+    box = page.locator(".si-search-scope input[type=checkbox]")
+    assert page.locator(".si-search-scope").inner_text().strip() == "Искать на всех языках"
+    assert not box.is_checked()
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    with page.expect_navigation():
+        box.check()
+    assert "q=FX-101" in page.url  # the query survives the switch
+    page.wait_for_selector(".md-search-result__item")
+    _, hrefs = _settle(page)
+    results = result_pages(fixture_url, hrefs)
+    assert {r.split("/")[0] for r in results[:3]} >= {"ru", "en"}  # every language now
+    assert "search_index.json" in index_requests(requests)
+    # the choice is undone the same way
+    with page.expect_navigation():
+        page.locator(".si-search-scope input[type=checkbox]").uncheck()
+    page.wait_for_selector(".md-search-result__item")
+    _, hrefs = _settle(page)
+    assert all(r.startswith("ru/") for r in result_pages(fixture_url, hrefs))
+
+
+REAL_CASES = [
+    ("tk", "SW-204", "curriculum/courses/sw-204/"),
+    ("tk", "masgalalara goldaw", "curriculum/courses/sw-310/"),
+    ("tk", "çagalary goramak", "curriculum/courses/sw-206/"),
+    ("tk", "cagalary goramak", "curriculum/courses/sw-206/"),
+    ("tk", "C5", "curriculum/competencies/"),
+    ("ru", "SW-204", "ru/curriculum/courses/sw-204/"),
+    ("ru", "защита детей", "ru/curriculum/courses/sw-206/"),
+    ("ru", "социальная работа с группами", "ru/curriculum/courses/sw-301/"),
+    ("en", "SW-204", "en/curriculum/courses/sw-204/"),
+    ("en", "child protection", "en/curriculum/courses/sw-206/"),
+    ("en", "ethical dilemmas", "en/ethics/dilemmas/"),
+]
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_real_site_queries(page, real_url, lang):
+    open_search(page, real_url + LANG_PREFIX[lang])
+    for case_lang, query, expected in REAL_CASES:
+        if case_lang == lang:
+            results = search(page, real_url, query)
+            assert results and results[0] == expected, (query, results[:5])

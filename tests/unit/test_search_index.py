@@ -1,0 +1,86 @@
+"""Per-language search indexes (scripts/search/index.py)."""
+from __future__ import annotations
+
+import json
+
+from scripts.search import index
+
+PREFIXES = {"tk": "", "ru": "ru/", "en": "en/"}
+NOTICE = "<p>" + "Bu nusgalyk okuw maksatnamasy halkara standartlaryna laýyklykda. " * 2 + "</p>"
+
+
+def entry(location: str, title: str, text: str = "") -> dict:
+    return {"location": location, "title": title, "text": text}
+
+
+def mixed_index() -> dict:
+    docs = []
+    for prefix, word in (("", "maşgala"), ("ru/", "семья"), ("en/", "family")):
+        for code in ("sw-101", "sw-102", "sw-204"):
+            page = f"{prefix}curriculum/courses/{code}/"
+            docs += [entry(page, f"{code.upper()} {word}"),
+                     entry(page + f"#{code}--x", f"{code.upper()} · {word}", NOTICE + f"<p>{word} {code}</p>"),
+                     entry(page + "#description", "D", f"<p>{word} text</p>")]
+        docs.append(entry(f"{prefix}curriculum/competencies/#c1", "C1 · Etika", "<p>x</p>"))
+    return {"config": {"lang": ["tr", "ru", "en"]}, "docs": docs}
+
+
+def test_language_of():
+    assert index.language_of("ru/glossary/#x", PREFIXES, "tk") == "ru"
+    assert index.language_of("en/", PREFIXES, "tk") == "en"
+    assert index.language_of("glossary/", PREFIXES, "tk") == "tk"
+    assert index.language_of("russia/", PREFIXES, "tk") == "tk"
+
+
+def test_compact_code():
+    assert index.compact_code("SW-204") == "sw204"
+    assert index.compact_code("CCP-101") == "ccp101"
+
+
+def test_keys_for_courses_and_competencies():
+    courses = {"curriculum/courses/sw-204/": "SW-204"}
+    assert index.add_keys(entry("curriculum/courses/sw-204/", "SW-204 x"), courses, ())["keys"] == "sw204"
+    # sections of the course page do not all carry the code (only the page and its h1)
+    assert "keys" not in index.add_keys(entry("curriculum/courses/sw-204/#topics", "Topics"), courses, ())
+    assert index.add_keys(entry("curriculum/competencies/#c5", "C5 · Baha"), {}, ())["keys"] == "c5"
+    assert "keys" not in index.add_keys(entry("ethics/#dignity", "1. Mertebe"), {}, ())
+
+
+def test_boilerplate_kept_once_and_markup_dropped():
+    docs = index.drop_boilerplate([entry(f"p{i}/", "t", NOTICE + f"<p>own {i}</p>") for i in range(4)])
+    assert docs[0]["text"].startswith("Bu nusgalyk")
+    assert [d["text"] for d in docs[1:]] == ["own 1", "own 2", "own 3"]
+    assert "<p>" not in docs[0]["text"]
+
+
+def test_short_or_rare_paragraphs_are_kept():
+    docs = index.drop_boilerplate([entry("a/", "t", "<p>short</p>"), entry("b/", "t", "<p>short</p>"),
+                                   entry("c/", "t", "<p>short</p>")])
+    assert [d["text"] for d in docs] == ["short"] * 3
+
+
+def test_page_head_merged():
+    docs = index.merge_page_heads([entry("a/", "A"), entry("a/#a", "A", "intro"), entry("a/#b", "B", "more")])
+    assert docs == [entry("a/", "A", "intro"), entry("a/#b", "B", "more")]
+
+
+def test_split_site_index(tmp_path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(mixed_index()))
+    courses = {f"{p}curriculum/courses/sw-204/": "SW-204" for p in PREFIXES.values()}
+    sizes = index.split_site_index(tmp_path, PREFIXES, "tk", courses)
+    for lang, prefix in PREFIXES.items():
+        data = json.loads((tmp_path / "search" / f"search_index.{lang}.json").read_text("utf-8"))
+        assert data["config"]["lang"] == index.LUNR_LANGS.get(lang, [lang])
+        assert "keys" in data["config"]["fields"]
+        assert all(index.language_of(d["location"], PREFIXES, "tk") == lang for d in data["docs"])
+        assert len(data["docs"]) == 7  # 3 courses × (page + description) + competency
+        assert {d["location"] for d in data["docs"] if d.get("keys") == "sw204"} == {
+            f"{prefix}curriculum/courses/sw-204/"}
+        assert sizes[lang].raw < sizes["mixed-before"].raw / 3
+    # UTF-8, not \\u escapes
+    raw = (tmp_path / "search" / "search_index.ru.json").read_bytes()
+    assert "семья".encode() in raw
+    everything = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    assert everything["config"]["lang"] == ["tk", "ru", "en"]
+    assert len(everything["docs"]) == 21

@@ -1,0 +1,84 @@
+"""Turkmen folding and stemming (scripts/search/turkmen.py) and its browser twin lunr_tk.js."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from scripts.search import turkmen
+from scripts.search.hook import lunr_tk_source
+
+TEXT = ("Maşgala we maşgalalar. Çaga, çagalar; jemgyýet, işi, iş. Kitap, maksat, kömek, adam, "
+        "baha, ýagdaý, Türkmenistan, durmuş, hukuk, SW-204, C1")
+VOCAB = turkmen.vocabulary([TEXT])
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Maşgala", "masgala"), ("ÝAGDAÝ", "yagday"), ("Türkmençe", "turkmence"),
+    ("köňül", "konul"), ("žurnal", "zurnal"), ("dürlülik", "durlulik"),
+    ("işi", "isi"), ("ishi", "isi"), ("chaga", "caga"),
+])
+def test_fold(text, folded):
+    assert turkmen.fold(text) == folded
+
+
+@pytest.mark.parametrize("forms, stem", [
+    (["maşgala", "maşgalalar", "masgalalara", "maşgalasyndan", "maşgalalaryň", "MAŞGALANY"],
+     "masgala"),
+    (["çaga", "çagalar", "çagalaryň", "cagalary"], "caga"),
+    (["iş", "işi", "işler", "işleriň", "ishi"], "is"),
+    (["jemgyýet", "jemgyýete", "jemgyyetler"], "jemgyyet"),
+    (["kitap", "kitaby"], "kitap"),
+    (["maksat", "maksady"], "maksat"),
+    (["kömek", "kömegi"], "komek"),
+    (["Türkmenistan", "Türkmenistandaky", "Türkmenistanda"], "turkmenistan"),
+])
+def test_inflected_forms_share_a_stem(forms, stem):
+    assert {turkmen.stem(form, VOCAB) for form in forms} == {stem}
+
+
+def test_base_form_is_not_cut_without_evidence():
+    # a blind stripper would cut the dative "-ga" from "çaga"
+    assert turkmen.stem("çaga", VOCAB) == "caga"
+    assert turkmen.stem("maşgala", frozenset()) == "masgala"
+
+
+@pytest.mark.parametrize("token", ["sw-204", "c1", "2014"])
+def test_tokens_with_digits_are_kept(token):
+    assert turkmen.stem(token, VOCAB) == token
+
+
+def test_stop_words():
+    assert turkmen.is_stop_word("we") and turkmen.is_stop_word("üçin")
+    assert not turkmen.is_stop_word("maşgala")
+
+
+def test_browser_twin_gives_the_same_stems(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing (Debian package nodejs): it runs the browser twin")
+    module = tmp_path / "lunr_tk.js"
+    module.write_text(lunr_tk_source(), encoding="utf-8")
+    words = sorted({w for w in TEXT.replace(",", " ").replace(".", " ").split()} |
+                   {"masgalalara", "maşgalasyndan", "çagalaryň", "işleriň", "kitaby", "ishi",
+                    "Türkmenistandaky", "kömegi", "jemgyýete", "bahasy", "we", "üçin"})
+    script = f"""
+      const {{core, RULES}} = require({json.dumps(str(module))});
+      const tk = core(RULES);
+      const vocab = tk.vocabulary({json.dumps([TEXT])}, "[\\\\s\\\\-]+");
+      const words = {json.dumps(words, ensure_ascii=False)};
+      console.log(JSON.stringify({{
+        vocab: Array.from(vocab).sort(),
+        stems: words.map(w => tk.stem(w, vocab)),
+        folds: words.map(w => tk.fold(w)),
+        stop: words.map(w => tk.isStopWord(w)),
+      }}));
+    """
+    out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True,
+                                    check=True).stdout)
+    assert out["vocab"] == sorted(VOCAB)
+    assert out["stems"] == [turkmen.stem(w, VOCAB) for w in words]
+    assert out["folds"] == [turkmen.fold(w) for w in words]
+    assert out["stop"] == [turkmen.is_stop_word(w) for w in words]
