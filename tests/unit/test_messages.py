@@ -1,0 +1,122 @@
+"""Every finding code the scripts can emit speaks all three languages, with the same placeholders.
+
+Codes are collected from the source, not from a list: every string literal passed as the code
+argument of ``finding(…)`` in scripts/**/*.py, plus every literal that looks like a code
+(``WORD-WORD`` in capitals) and is bound to a name later passed to ``finding`` (e.g. the
+``label`` in ``validate.language_parity``). A new check without a catalogue entry fails here.
+"""
+from __future__ import annotations
+
+import ast
+import io
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from scripts.report import LANGS, Finding, catalogue, finding, print_findings
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+CODE_LIKE = re.compile(r"^[A-Z]+(?:-[A-Z]+)+$")
+
+
+def _finding_calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name == "finding" and len(node.args) >= 3:
+                yield node
+
+
+def used_codes() -> dict[str, str]:
+    """code -> "file:line" of its first use in scripts/."""
+    codes: dict[str, str] = {}
+    for path in sorted(SCRIPTS.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        indirect: set[str] = set()
+        for call in _finding_calls(tree):
+            arg = call.args[2]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                codes.setdefault(arg.value, f"{path.name}:{call.lineno}")
+            elif isinstance(arg, ast.Name):
+                indirect.add(arg.id)
+        if indirect:  # a variable holds the code: take the code-like literals in this module
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                        and CODE_LIKE.match(node.value):
+                    codes.setdefault(node.value, f"{path.name}:{node.lineno}")
+    return codes
+
+
+USED = used_codes()
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_codes_were_found():
+    # The scan itself must work, or every test below would pass vacuously.
+    assert {"PLACEHOLDER", "YAML-SYNTAX", "COURSE-OUTCOMES-DIFFER", "SCAFFOLD-CODE-FORMAT"} <= set(USED)
+
+
+@pytest.mark.parametrize("code", sorted(USED))
+def test_code_has_complete_entry(code):
+    entry = catalogue().get(code)
+    assert entry is not None, f"{code} (used at {USED[code]}) has no entry in scripts/locale/messages.yml"
+    assert entry.get("severity") in ("error", "warning"), code
+    for lang in LANGS:
+        loc = entry.get(lang) or {}
+        assert loc.get("message", "").strip(), f"{code}: no {lang} message"
+        assert loc.get("hint", "").strip(), f"{code}: no {lang} hint"
+
+
+@pytest.mark.parametrize("code", sorted(c for c in catalogue() if not c.startswith("_")))
+def test_same_placeholders_in_every_language(code):
+    entry = catalogue()[code]
+    seen = {lang: placeholders(entry[lang]["message"]) | placeholders(entry[lang].get("hint", ""))
+            for lang in LANGS}
+    assert seen["tk"] == seen["ru"] == seen["en"], f"{code}: {seen}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printing_in_each_language(lang, monkeypatch):
+    """Every catalogued code prints, fully filled in, in each language (and as an annotation)."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    findings = []
+    for code, entry in catalogue().items():
+        if code.startswith("_"):
+            continue
+        names = placeholders(entry["en"]["message"]) | placeholders(entry["en"].get("hint", ""))
+        findings.append(finding("curriculum/x.yml", 3, code, **{n: f"<{n}>" for n in names}))
+    out = io.StringIO()
+    print_findings(findings, lang, stream=out)
+    text = out.getvalue()
+    lines = text.splitlines()
+    assert len(lines) == len(findings) + 1  # one line each, then the summary
+    for f in findings:
+        line = f.format(lang)
+        assert line in lines
+        assert not re.search(r"\{[A-Za-z_]\w*\}", line), f"unfilled placeholder: {line}"
+        message, hint = f.text(lang)
+        assert message == catalogue()[f.code][lang]["message"].format_map(
+            {k: v for k, v in f.params}), f.code
+    assert re.search(r"\d", lines[-1])  # "N error(s) …" in that language
+
+
+def test_annotation_format(monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    print_findings([finding("curriculum/courses/SW-101/ru.md", 7, "PLACEHOLDER", marker="TODO")],
+                   "ru", stream=io.StringIO())
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=curriculum/courses/SW-101/ru.md,line=7::PLACEHOLDER ")
+    assert "TODO" in out and "незаполненный" in out
+
+
+def test_languages_differ():
+    """A catalogue entry copied into all three languages unchanged is an untranslated entry."""
+    same = [c for c, e in catalogue().items() if not c.startswith("_")
+            and e["tk"]["message"] == e["ru"]["message"] == e["en"]["message"]]
+    assert not same
