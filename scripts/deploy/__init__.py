@@ -1,0 +1,1 @@
+"""Self-hosting: the nginx configuration (nginx.conf), its renderer (nginx.py) and build hooks."""

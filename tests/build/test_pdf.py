@@ -1,0 +1,55 @@
+"""scripts/pdf.py: a non-empty PDF of each course syllabus per language, linked from the page."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from scripts.pdf import jobs, make_pdfs
+
+
+@pytest.fixture(scope="module")
+def pdf_site(fixture_site, tmp_path_factory):
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(fixture_site, site)  # the step edits pages: keep the shared site untouched
+    made = make_pdfs(site, only="fx-101")
+    assert made
+    return site
+
+
+def test_every_course_in_every_language_is_a_job(fixture_site):
+    names = {(job.lang, job.name) for job in jobs(fixture_site)}
+    for lang in ("tk", "ru", "en"):
+        assert {(lang, "fx-101"), (lang, "fx-102"), (lang, "fx-201")} <= names
+
+
+@pytest.mark.parametrize("lang, title", [("tk", "FX-101"), ("ru", "FX-101"), ("en", "FX-101")])
+def test_pdf_is_made_and_has_the_syllabus_text(pdf_site, lang, title):
+    pdf = pdf_site / "pdf" / lang / "fx-101.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 5_000
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext missing: run 'scripts/run setup' (installs Debian's poppler-utils)")
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert title in text
+    assert "CC BY 4.0" not in text  # the site footer (and other chrome) is not printed
+    html_page = (pdf_site / ("" if lang == "tk" else lang) / "curriculum/courses/fx-101/index.html")
+    assert 'class="si-pdf-link"' in html_page.read_text(encoding="utf-8")
+
+
+def test_page_links_to_its_pdf_once(pdf_site):
+    page = pdf_site / "ru" / "curriculum" / "courses" / "fx-101" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.count('class="si-pdf-link"') == 1
+    assert 'href="../../../../pdf/ru/fx-101.pdf"' in text
+    assert "Скачать PDF" in text
+
+
+def test_print_stylesheet_hides_navigation(fixture_site):
+    page = (fixture_site / "curriculum" / "courses" / "fx-101" / "index.html").read_text(encoding="utf-8")
+    assert "assets/print.css" in page
+    css = (fixture_site / "assets" / "print.css").read_text(encoding="utf-8")
+    assert "@media print" in css and ".md-sidebar" in css and 'attr(href)' in css
