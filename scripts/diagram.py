@@ -2,7 +2,8 @@
 
 Mermaid would need a script from a CDN (a third-party request) and JavaScript to render; a
 semester-column layout is simple enough to draw directly, and inline SVG is accessible (title,
-description, links) and prints well.
+description, links) and prints well. The SVG is a labelled ``group``, not an ``img``: it holds a
+link per course, and an image must not contain interactive elements.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def prerequisite_svg(cur: Curriculum, prog: Programme, lang: str) -> str:
              for pre in c.facts.prerequisites if pre in pos]
     parts = [
         f'<svg class="si-prereq" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="{title_id} {desc_id}" '
+        f'height="{height}" role="group" aria-labelledby="{title_id} {desc_id}" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">{escape(t("prereq_intro", lang))}</desc>',

@@ -27,8 +27,8 @@ def test_course_page_facts(fixture_site: Path, lang: str) -> None:
     page = article(fixture_site, f"{LANG_PREFIX[lang]}curriculum/courses/fx-201/")
     text = page.get_text(" ", strip=True)
     assert "FX-201" in page.h1.get_text()
-    facts = page.find("table")
-    cells = [td.get_text(" ", strip=True) for td in facts.find_all("td")]
+    facts = page.select_one(".si-facts dl")
+    cells = [dd.get_text(" ", strip=True) for dd in facts.find_all("dd")]
     assert "10" in cells  # credits
     assert any("300" in c and "120" in c for c in cells)  # total hours and practice hours
     prereq_links = {a["href"] for a in facts.find_all("a")}
@@ -54,7 +54,7 @@ def test_edit_link_points_at_the_course_language_file(fixture_site: Path, lang: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_required_by_links_back(fixture_site: Path, lang: str) -> None:
     page = article(fixture_site, f"{LANG_PREFIX[lang]}curriculum/courses/fx-101/")
-    facts = page.find("table")
+    facts = page.select_one(".si-facts dl")
     assert "../fx-201/" in {a["href"] for a in facts.find_all("a")}
 
 
@@ -71,7 +71,7 @@ def test_curriculum_map_cells(fixture_site: Path) -> None:
 def test_prerequisite_diagram_is_accessible_svg(fixture_site: Path, lang: str) -> None:
     page = article(fixture_site, f"{LANG_PREFIX[lang]}curriculum/prerequisites/")
     svg = page.select_one("svg.si-prereq")
-    assert svg["role"] == "img"
+    assert svg["role"] == "group"  # it holds links, so not "img"
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find("title", id=title_id).get_text(strip=True)
     assert svg.find("desc", id=desc_id).get_text(strip=True)
@@ -193,3 +193,15 @@ def test_broken_markdown_link_fails_the_strict_build(tmp_path: Path) -> None:
     result = run_build(project, project / "site")
     assert result.returncode != 0
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("lang,term", [("en", "Social work"), ("tk", None)])
+def test_glossary_definition_on_first_use(fixture_site: Path, lang: str, term) -> None:
+    page = article(fixture_site, LANG_PREFIX[lang])
+    marks = page.select("abbr.si-term")
+    if term is None:  # the fixture's Turkmen home page uses no glossary term
+        assert marks == []
+        return
+    assert [m.get_text() for m in marks] == [term]
+    assert marks[0]["title"] == "A profession that supports people and communities."
+    assert marks[0]["tabindex"] == "0"
