@@ -77,9 +77,12 @@ def on_pre_build(config) -> None:
         raise Abort(f"{len(errors(checked.findings))} error(s) in the sources; nothing was built. "
                     "Run 'scripts/run check' to see them again.")
     _state["reported"] = False
-    written = generate.write_pages(Path(config.docs_dir), generate.all_pages(checked.curriculum, _root(), config.site_url or ""))
-    if written:
-        log.info("generated %d page(s) from curriculum/", len(written))
+    if _state.get("generated_from") is not checked:  # once per change, not once per language
+        pages = generate.all_pages(checked.curriculum, _root(), config.site_url or "")
+        written = generate.write_pages(Path(config.docs_dir), pages)
+        _state["generated_from"] = checked
+        if written:
+            log.info("generated %d page(s) from curriculum/", len(written))
     _state["dates"] = lastchange.dates(_root())  # git dates of every file, cached per HEAD
 
 

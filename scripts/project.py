@@ -30,12 +30,17 @@ _cache: dict[tuple, Checked] = {}
 
 
 def _signature(root: Path) -> tuple:
+    """Paths, sizes and mtimes of the sources. Generated pages are left out: writing them in
+    the first language's build must not invalidate the checks for the next two."""
     files = []
     for base in ("curriculum", "docs"):
         for path in sorted((root / base).rglob("*")):
-            if path.is_file() and path.suffix in (".yml", ".yaml", ".md"):
+            if path.is_file() and path.suffix in (".yml", ".yaml", ".md") and not is_generated(path):
                 stat = path.stat()
                 files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    if (root / "mkdocs.yml").exists():  # the nav is checked too
+        stat = (root / "mkdocs.yml").stat()
+        files.append(("mkdocs.yml", stat.st_size, stat.st_mtime_ns))
     return tuple(files)
 
 
@@ -55,13 +60,14 @@ def hand_written_pages(root: Path) -> list[Path]:
 def check_pages(root: Path, cur: Curriculum) -> list[Finding]:
     """Checks over hand-written pages that need the model (citations)."""
     findings: list[Finding] = []
-    for path in hand_written_pages(root):
+    pages = hand_written_pages(root)
+    for path in pages:
         text = path.read_text(encoding="utf-8")
         _, body_line, problems = split_front_matter(path, text)
         findings += problems
         findings += citations.check_citations(relpath(path), text, cur.references)
         findings += page_placeholders(relpath(path), text)  # 'TODO' left by new-page
-    return findings + check_links_and_translations(root, cur, hand_written_pages(root))
+    return findings + check_links_and_translations(root, cur, pages)
 
 
 def check_links_and_translations(root: Path, cur: Curriculum, pages: list[Path]) -> list[Finding]:
