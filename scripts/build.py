@@ -55,3 +55,12 @@ def build(site_dir: Path | None = None, strict: bool = True, config: Path | None
     tmp.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+def built_site(path: str | Path) -> Path | None:
+    """The built site at ``path``; None, after saying so, when nothing was built there yet."""
+    site = Path(path)
+    if (site / "index.html").is_file():
+        return site
+    print(f"{site}/index.html: missing — build the site first (scripts/run build)", file=sys.stderr)
+    return None

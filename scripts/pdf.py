@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.build import built_site  # noqa: E402
 from scripts.compress import gzip_bytes  # noqa: E402
 from scripts.ui import t  # noqa: E402
 
@@ -101,9 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default=str(ROOT / "site"), help="built site (default: site/)")
     parser.add_argument("--only", help="only pages whose name contains this (e.g. sw-101)")
     args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site}/index.html: missing — build first (scripts/run build)", file=sys.stderr)
+    site = built_site(args.site)
+    if site is None:
         return 1
     made = make_pdfs(site, args.only)
     print(f"{len(made)} PDF(s) written under {site / 'pdf'}")

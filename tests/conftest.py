@@ -49,6 +49,15 @@ def run_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.
                           capture_output=True, text=True)
 
 
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """A fresh copy of the fixture project to break; findings show paths relative to it."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, root)
+    monkeypatch.chdir(root)
+    return root
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture project, built strictly once; returns its site/ folder."""

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.build import built_site  # noqa: E402
 from scripts.deploy.local import run_nginx  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -144,9 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default=str(ROOT / "site"), help="built site (default: site/)")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site}/index.html: missing — build first (scripts/run build)", file=sys.stderr)
+    site = built_site(args.site)
+    if site is None:
         return 2
     rows = run(site)
     print("Transferred bytes in KB (compressed, headers included), by kind:\n")

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from scripts.build import built_site
+
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -75,9 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--out", help="write here instead of standard output")
     args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site}/index.html: missing — build the site first (scripts/run build)", file=sys.stderr)
+    site = built_site(args.site)
+    if site is None:
         return 1
     text = render(site, args.listen, args.server_name)
     if args.out:

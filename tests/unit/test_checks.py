@@ -14,7 +14,6 @@ import pytest
 from scripts.project import check_project
 from scripts.report import Finding
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
 C = "curriculum/courses"
 
 
@@ -121,14 +120,6 @@ CASES = [
     ("coverage", replace(f"{C}/FX-201/course.yml", "C2: D}", "C2: P}"),
      "curriculum/competencies.yml", 13, "COMPETENCY-COVERAGE"),
 ]
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    monkeypatch.chdir(root)  # findings show paths relative to the working directory
-    return root
 
 
 def test_fixture_is_clean(project: Path) -> None:

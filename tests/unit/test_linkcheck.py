@@ -6,7 +6,6 @@ author might, and asserts the finding. Heading ids are also compared with the bu
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,6 @@ import pytest
 from scripts import citations, generate, linkcheck
 from scripts.project import check_project, hand_written_pages
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:

@@ -3,7 +3,6 @@ external links in the built HTML carry rel="noopener"."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,7 @@ import pytest
 from scripts.project import check_project
 from scripts.safety import add_noopener, check_text
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
 LINK = "[Curriculum](curriculum/index.md)"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    monkeypatch.chdir(root)
-    return root
 
 
 CASES = [

@@ -2,25 +2,14 @@
 and code; the translation-done command; the generated status page."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 
 from scripts.__main__ import main
 from scripts.project import check_project, hand_written_pages
 from scripts.translations import recorded, source_hash, status_pages
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
 C = "curriculum/courses"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def found(root: Path) -> list[tuple[str, int, str]]:
