@@ -92,3 +92,13 @@ def test_untranslated_page_in_browser(page, fixture_url: str) -> None:
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".si-fallback").is_visible()
     assert page.locator(".si-fallback-content").get_attribute("lang") == "tk"
+
+
+def test_glossary_definition_shows_on_focus(page, fixture_url: str) -> None:
+    """Keyboard and touch users see the definition too (CSS tooltip on focus, no script)."""
+    page.goto(fixture_url + "en/")
+    term = page.locator("abbr.si-term").first
+    shown = "el => getComputedStyle(el, '::after').content"
+    assert term.evaluate(shown) in ("none", "normal")
+    term.focus()
+    assert term.evaluate(shown) == '"A profession that supports people and communities."'

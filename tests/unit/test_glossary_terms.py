@@ -17,7 +17,8 @@ def test_only_the_first_use_is_marked() -> None:
     html = "<p>A family is a family.</p><p>Another family.</p>"
     out = mark_first_uses(html, GLOSSARY, "en")
     assert out.count("<abbr") == 1
-    assert '<abbr class="si-term" title="Relatives living together." tabindex="0" data-term="family">family</abbr>' in out
+    assert ('<abbr class="si-term" title="Relatives living together." '
+            'data-definition="Relatives living together." tabindex="0" data-term="family">family</abbr>') in out
 
 
 def test_inflected_turkmen_form_is_found() -> None:
