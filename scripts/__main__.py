@@ -83,40 +83,48 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/run", description=__doc__)
     parser.add_argument("--lang", choices=LANGS, default=default_lang(),
                         help="language of messages (default: from SOSIAL_IS_LANG or LANG)")
+    # --lang is accepted after the command too (`scripts/run check --lang ru`), as people type it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help="language of messages (tk, ru, en)")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="check curriculum and pages; non-zero exit on errors")
+
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kwargs)
+
+    p = command("check", help="check curriculum and pages; non-zero exit on errors")
     p.add_argument("--root", default=str(Path(__file__).resolve().parent.parent))
     p.add_argument("--site", metavar="DIR", help="also check a built site (e.g. site/)")
     p.add_argument("--external", action="store_true",
                    help="also check external links (network; cached in .cache/links.json)")
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("site-check", help="check a built site: <html lang>, duplicate ids, "
+    p = command("site-check", help="check a built site: <html lang>, duplicate ids, "
                        "third-party resources")
     p.add_argument("site", nargs="?", default="site", metavar="DIR")
     p.add_argument("--root", default=str(Path(__file__).resolve().parent.parent))
     p.set_defaults(func=cmd_site_check)
-    p = sub.add_parser("translation-done", help="record that translations match their Turkmen "
+    p = command("translation-done", help="record that translations match their Turkmen "
                        "source now (front matter translation_of)")
     p.add_argument("paths", nargs="*", metavar="FILE", help="e.g. docs/ethics/index.ru.md "
                    "curriculum/courses/SW-101/en.md")
     p.add_argument("--all", action="store_true", help="every existing translation")
     p.add_argument("--root", default=str(Path(__file__).resolve().parent.parent))
     p.set_defaults(func=cmd_translation_done)
-    p = sub.add_parser("bench-linkcheck", add_help=False,
+    p = command("bench-linkcheck", add_help=False,
                        help="benchmark check vs lychee at 1x/10x/30x (scripts/bench/linkcheck_bench.py)")
     p.set_defaults(func=lambda a: __import__("scripts.bench.linkcheck_bench", fromlist=["main"]).main(a.args))
-    p = sub.add_parser("build", help="strict build into site/ (the old site survives a failure)")
+    p = command("build", help="strict build into site/ (the old site survives a failure)")
     p.add_argument("--site-dir", default=None)
     p.add_argument("--no-strict", action="store_true")
     p.set_defaults(func=cmd_build)
-    p = sub.add_parser("new-course", help="scaffold curriculum/courses/CODE/ and add it to a semester")
+    p = command("new-course", help="scaffold curriculum/courses/CODE/ and add it to a semester")
     p.add_argument("code", metavar="CODE", help="course code, e.g. SW-215")
     p.add_argument("--semester", type=int, required=True)
     p.add_argument("--credits", type=int, required=True, help="ECTS (1 ECTS = 30 hours)")
     p.add_argument("--programme", default="bsw", help="programme id (default: bsw)")
     _titles(p)
     p.set_defaults(func=cmd_new_course)
-    p = sub.add_parser("new-page", help="scaffold docs/SECTION/NAME.{tk,ru,en}.md")
+    p = command("new-page", help="scaffold docs/SECTION/NAME.{tk,ru,en}.md")
     p.add_argument("name", metavar="SECTION/NAME", help="e.g. ethics/supervision")
     _titles(p)
     p.set_defaults(func=cmd_new_page)

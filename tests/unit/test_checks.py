@@ -170,3 +170,12 @@ def test_cli_exit_code_and_format(project, capsys) -> None:
     err = capsys.readouterr().err
     assert f"{C}/FX-201/course.yml:3: HOURS-CREDITS" in err
     assert " — 1 ECTS = 30 hours" in err
+
+
+def test_lang_option_before_or_after_the_command(project, capsys) -> None:
+    from scripts.__main__ import main
+    replace(f"{C}/FX-201/course.yml", "weight: 30}", "weight: 20}")(project)
+    assert main(["check", "--lang", "ru", "--root", str(project)]) == 1
+    assert "должна быть 100" in capsys.readouterr().err
+    assert main(["--lang", "tk", "check", "--root", str(project)]) == 1
+    assert "100 bolmaly" in capsys.readouterr().err
