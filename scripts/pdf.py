@@ -23,14 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX  # noqa: E402
 from scripts.build import built_site  # noqa: E402
 from scripts.compress import gzip_bytes  # noqa: E402
 from scripts.ui import t  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LANG_PREFIX = {"tk": "", "ru": "ru/", "en": "en/"}
 _LINK = re.compile(r'\s*<p class="si-pdf-link">.*?</p>', re.S)
 
 

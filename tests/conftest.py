@@ -19,12 +19,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LANG_PREFIX = {"tk": "", "ru": "ru/", "en": "en/"}
 
 sys.path.insert(0, str(ROOT))
+
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX  # noqa: E402,F401 (tests import them from here)
 
 
 def make_project(dest: Path, source: Path = FIXTURE_PROJECT) -> Path:

@@ -26,13 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX  # noqa: E402
 from scripts.build import built_site  # noqa: E402
 from scripts.deploy.local import run_nginx  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LANG_PREFIX = {"tk": "", "ru": "ru/", "en": "en/"}
 KINDS = ("html", "css", "js", "search", "images", "fonts", "other")
 FIRST_VISIT_BUDGET = {"course": 120 * 1024}
 REPEAT_VISIT_BUDGET = 15 * 1024

@@ -28,12 +28,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX  # noqa: E402
+
 QUERIES = Path(__file__).with_name("search_queries.yml")
 HOOK_LINE = "scripts/search/hook.py"
-LANG_PREFIX = {"tk": "", "ru": "ru/", "en": "en/"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUERY_BOX = "input[data-md-component=search-query]"
 
 
