@@ -45,8 +45,20 @@
     }
     return open.apply(this, args);
   };
+  /* A query typed while the index was still loading (slow phone, busy CPU) is sent again once
+     the index has arrived: Material reads the box on keyup and drops identical values, so an
+     extra keyup is harmless when the query already ran. */
+  function requery() {
+    [100, 600, 2000, 5000].forEach(function (ms) {
+      setTimeout(function () {
+        var input = document.querySelector("[data-md-component=search-query]");
+        if (input && input.value) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      }, ms);
+    });
+  }
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
+    if (xhr.siSearchIndex) xhr.addEventListener("load", requery);
     if (!xhr.siSearchIndex || wanted) return send.apply(xhr, args);
     held.push(function () { send.apply(xhr, args); });
   };
