@@ -236,6 +236,15 @@ def collect(root: Path) -> dict[str, list[tuple[Path, int]]]:
     return found
 
 
+# Result state -> (finding code, the message placeholder that carries Result.detail).
+_FINDING = {
+    "broken": ("LINK-EXTERNAL-BROKEN", "status"),
+    "unreachable": ("LINK-EXTERNAL-UNREACHABLE", "detail"),
+    "loop": ("LINK-EXTERNAL-REDIRECT-LOOP", "chain"),
+    "anchor": ("LINK-EXTERNAL-ANCHOR", "anchor"),
+}
+
+
 def check_external(root: Path, checker: Checker | None = None,
                    cache_path: Path | None = None) -> list[Finding]:
     checker = checker or Checker()
@@ -243,17 +252,9 @@ def check_external(root: Path, checker: Checker | None = None,
     results = check_urls(list(places), cache_path or root / CACHE_FILE, checker)
     findings: list[Finding] = []
     for url, result in results.items():
-        for path, line in places[url]:
-            if result.state == "broken":
-                findings.append(finding(path, line, "LINK-EXTERNAL-BROKEN", url=url,
-                                        status=result.detail))
-            elif result.state == "unreachable":
-                findings.append(finding(path, line, "LINK-EXTERNAL-UNREACHABLE", url=url,
-                                        detail=result.detail))
-            elif result.state == "loop":
-                findings.append(finding(path, line, "LINK-EXTERNAL-REDIRECT-LOOP", url=url,
-                                        chain=result.detail))
-            elif result.state == "anchor":
-                findings.append(finding(path, line, "LINK-EXTERNAL-ANCHOR", url=url,
-                                        anchor=result.detail))
+        if result.state not in _FINDING:
+            continue
+        code, param = _FINDING[result.state]
+        findings += [finding(path, line, code, url=url, **{param: result.detail})
+                     for path, line in places[url]]
     return findings
