@@ -16,29 +16,23 @@
  *  - carries the worker URL's query (?material=…&tk=…, which the wrapper reads from its own
  *    location) through history.replaceState.
  * The index's documents come in a second script, loaded when the search starts (see
- * FrameWorker.documents). Nothing runs before the reader opens search (the same triggers as docs/assets/search.js:
- * focus in the search box, the search toggle, ?q= or ?h= in the URL): the messages Material
- * sends on page load wait, so a page view does not build the search index.
+ * FrameWorker.documents). Nothing runs before the reader opens search (the "si-search-wanted"
+ * event from docs/assets/search.js): the messages Material sends on page load wait, so a page
+ * view does not build the search index.
  * Served over HTTP (an unzipped copy put on a server), this script does nothing.
  */
 (function () {
   "use strict";
   if (location.protocol !== "file:" || !window.EventTarget) return;
 
+  /* docs/assets/search.js decides when the reader wants search (focus in the search box, the
+     search toggle, ?q= or ?h= in the URL) and tells us with the "si-search-wanted" event; this
+     script runs first (in <head>), so it cannot miss it. */
   var wanted = false, pending = [];
-  function want() {
-    if (wanted) return;
+  document.addEventListener("si-search-wanted", function () {
     wanted = true;
     pending.splice(0).forEach(function (start) { start(); });
-  }
-  var params = new URLSearchParams(location.search);
-  if (params.has("q") || params.has("h")) wanted = true;
-  document.addEventListener("focusin", function (ev) {
-    if (ev.target.matches && ev.target.matches("[data-md-component=search-query]")) want();
-  }, true);
-  document.addEventListener("change", function (ev) {
-    if (ev.target.id === "__search" && ev.target.checked) want();
-  }, true);
+  }, { once: true });
 
   /* The language files Material's worker imports for an index (its setupSearchLanguages). */
   function lunrFiles(langs, base, tk) {

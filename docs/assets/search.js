@@ -35,6 +35,8 @@
     if (wanted) return;
     wanted = true;
     held.splice(0).forEach(function (send) { send(); });
+    /* The offline copy's worker shim (scripts/offline_worker.js) starts on this, too. */
+    document.dispatchEvent(new Event("si-search-wanted"));
   }
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -93,6 +95,6 @@
     label.appendChild(document.createTextNode(" " + data.allLabel));
     wrap.insertBefore(label, wrap.firstChild);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addScope);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addScope, { once: true });
   else addScope();
 })();
