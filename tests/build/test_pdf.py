@@ -50,6 +50,6 @@ def test_page_links_to_its_pdf_once(pdf_site):
 
 def test_print_stylesheet_hides_navigation(fixture_site):
     page = (fixture_site / "curriculum" / "courses" / "fx-101" / "index.html").read_text(encoding="utf-8")
-    assert "assets/print.css" in page
+    assert 'href="../../../assets/print.css" media="print"' in page  # not render-blocking on screen
     css = (fixture_site / "assets" / "print.css").read_text(encoding="utf-8")
     assert "@media print" in css and ".md-sidebar" in css and 'attr(href)' in css
