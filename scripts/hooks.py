@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path; make our packag
 
 from mkdocs.exceptions import Abort  # noqa: E402
 
-from scripts import citations, generate, glossary_terms, lastchange, material_start, safety  # noqa: E402
+from scripts import citations, generate, glossary_terms, lastchange, safety  # noqa: E402
 from scripts.project import check_project  # noqa: E402
 from scripts.report import default_lang, errors, print_findings  # noqa: E402
 from scripts.ui import t  # noqa: E402
@@ -66,12 +66,6 @@ def on_config(config):
         _warnings.records.clear()  # a new top-level build (also each `mkdocs serve` rebuild)
         logging.getLogger("mkdocs").addHandler(_warnings)
     return config
-
-
-def on_env(env, config, files):
-    # overrides/main.html: Material's bundle starts after the first paint (scripts/material_start.py).
-    env.filters["si_after_first_paint"] = material_start.after_first_paint
-    return env
 
 
 def on_pre_build(config) -> None:

@@ -64,9 +64,8 @@ LUNR = "assets/javascripts/lunr/"
 DOCS_SCRIPT = "search_index.docs.js"
 # Never packed: source maps (devtools only), precompressed copies, the sitemap, 404 pages.
 SKIP = re.compile(r"(\.map|\.gz)$|(^|/)(sitemap\.xml|404\.html)$")
-# href/src, and data-bundle (Material's bundle, started by docs/assets/material-start.js);
-# search.js's data-worker/data-tk are the search pieces, taken per index below.
-_ATTR = re.compile(r'(\s(?:href|src|data-bundle))="([^"]*)"')
+# href/src only: search.js's data-worker/data-tk are the search pieces, taken per index below.
+_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 

@@ -102,23 +102,3 @@ def test_glossary_definition_shows_on_focus(page, fixture_url: str) -> None:
     assert term.evaluate(shown) in ("none", "normal")
     term.focus()
     assert term.evaluate(shown) == '"A profession that supports people and communities."'
-
-
-def test_material_starts_once_after_the_first_paint(page, real_url: str) -> None:
-    """Material's bundle is requested only after the browser's first rendering update, where the
-    page's first layout happens (docs/assets/material-start.js), and its components start exactly
-    once: the "search all languages" box is added once, the table of contents follows the
-    reader, the back-to-top button appears."""
-    page.add_init_script("requestAnimationFrame(t => { window.__firstFrame = performance.now(); })")
-    page.goto(real_url + "ru/ethics/")
-    page.wait_for_function("window.component$ !== undefined")
-    timing = page.evaluate("""() => ({
-        frame: window.__firstFrame,
-        bundle: performance.getEntriesByType('resource').find(r => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(r.name)).startTime})""")
-    assert timing["bundle"] > timing["frame"], timing
-    assert "no-js" not in (page.locator("html").get_attribute("class") or "")
-    assert page.locator(".si-search-scope").count() == 1
-    page.mouse.wheel(0, 4000)
-    page.wait_for_selector(".md-nav--secondary .md-nav__link--active", state="attached")
-    page.mouse.wheel(0, -200)  # Material shows the button when the reader scrolls back up
-    page.wait_for_selector(".md-top:not([hidden])")
