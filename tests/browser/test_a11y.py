@@ -90,3 +90,20 @@ def test_axe_does_find_a_violation(page, fixture_url):
     page.goto(fixture_url)
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
     assert any(v.startswith("image-alt") for v in axe_violations(page))
+
+
+def test_course_page_without_material_script_has_no_violations(browser, real_url):
+    """A reader whose browser has not run Material's script (JavaScript off, a slow connection, the
+    bundle still loading) gets the same accessible page: the empty wide-screen navigation sidebar
+    of a course page is not an unreachable scrollable box (site.css, html.no-js)."""
+    context = browser.new_context(bypass_csp=True)  # our CSP (rightly) blocks injecting axe
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    found = {}
+    for prefix in ("", "ru/", "en/"):
+        page.goto(real_url + prefix + "curriculum/courses/sw-101/")
+        assert "no-js" in (page.locator("html").get_attribute("class") or "")
+        if violations := axe_violations(page):
+            found[prefix] = violations
+    context.close()
+    assert found == {}
