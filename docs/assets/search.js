@@ -95,6 +95,6 @@
     label.appendChild(document.createTextNode(" " + data.allLabel));
     wrap.insertBefore(label, wrap.firstChild);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addScope, { once: true });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addScope);
   else addScope();
 })();

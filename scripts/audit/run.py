@@ -29,7 +29,8 @@ ROOT = HERE.parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.bench.page_weight import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX, pages_to_measure  # noqa: E402
+from scripts.bench.page_weight import pages_to_measure  # noqa: E402
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, LANG_PREFIX  # noqa: E402
 from scripts.deploy.local import run_nginx  # noqa: E402
 
 RESULTS = HERE / "results"

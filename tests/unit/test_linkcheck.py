@@ -14,7 +14,6 @@ from scripts import citations, generate, linkcheck
 from scripts.project import check_project, hand_written_pages
 
 
-
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     path = root / rel
     text = path.read_text(encoding="utf-8")

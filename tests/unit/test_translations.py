@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from scripts.__main__ import main
 from scripts.project import check_project, hand_written_pages
 from scripts.translations import recorded, source_hash, status_pages
