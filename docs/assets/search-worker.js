@@ -2,7 +2,7 @@
  * Sosial iş search worker: a thin wrapper around Material's own search worker (which it loads
  * on the first message, i.e. when the reader opens search). It changes two things only:
  *  - language files: Material asks for "../lunr/min/lunr.<lang>.min.js"; Turkmen is served by
- *    our lunr.tk (scripts/search/lunr_tk.js, written to search/lunr.tk.js by the build), and
+ *    our lunr.tk (scripts/sosial_is/mkdocs/lunr_tk.js, written to search/lunr.tk.js by the build), and
  *    the Turkmen vocabulary it stems against is taken from the index being set up;
  *    Russian "ё" is folded to "е" before lunr-languages' Snowball stemmer;
  *  - queries: Material adds a trailing wildcard to every query term, and lunr skips the

@@ -1,6 +1,6 @@
 /*
  * Sosial iş search, page side. Material's search UI and worker stay; this script (loaded before
- * Material's bundle, only when scripts/search/hook.py is active) changes what they load:
+ * Material's bundle, only when the sosial-is plugin's search is on) changes what they load:
  *  - the index of the page's language (search/search_index.<lang>.json) instead of the mixed
  *    one; the mixed one (search/search_index.json) only after the reader ticks "search all
  *    languages" (remembered for this tab in sessionStorage);
@@ -35,7 +35,7 @@
     if (wanted) return;
     wanted = true;
     held.splice(0).forEach(function (send) { send(); });
-    /* The offline copy's worker shim (scripts/offline_worker.js) starts on this, too. */
+    /* The offline copy's worker shim (scripts/sosial_is/publish/offline_worker.js) starts on this, too. */
     document.dispatchEvent(new Event("si-search-wanted"));
   }
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;

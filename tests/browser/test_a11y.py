@@ -1,4 +1,4 @@
-"""Accessibility: axe-core (pinned in scripts/audit/package-lock.json) finds no WCAG 2.0/2.1
+"""Accessibility: axe-core (pinned in scripts/npm/axe/package-lock.json) finds no WCAG 2.0/2.1
 A or AA violation on any page kind of the fixture site and of the real portal, in each language.
 
 The real portal is built once per session (the ``real_url`` fixture, shared with other tests);
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "scripts" / "audit" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "scripts" / "npm" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_KINDS = {
     "home": "",

@@ -1,4 +1,4 @@
-"""Pages served through the real nginx configuration (scripts/deploy/nginx.conf) run with zero
+"""Pages served through the real nginx configuration (scripts/sosial_is/publish/nginx.conf) run with zero
 console errors and zero Content-Security-Policy violations, search included."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from scripts.deploy.local import run_nginx
+from sosial_is.publish.local_nginx import run_nginx
 
 PAGES = ["", "curriculum/", "curriculum/catalogue/", "curriculum/prerequisites/",
          "curriculum/courses/fx-101/", "references/bibliography/"]

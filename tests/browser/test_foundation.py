@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANG_PREFIX, serve
+from support import LANG_PREFIX, serve
 
 PAGES = ["", "curriculum/", "curriculum/catalogue/", "curriculum/courses/fx-201/",
          "curriculum/prerequisites/", "glossary/", "about/"]

@@ -1,4 +1,4 @@
-"""The offline copy (scripts/offline.py) in headless Chromium, opened from the file system:
+"""The offline copy (scripts/sosial_is/publish/offline.py) in headless Chromium, opened from the file system:
 the ZIPs of the fixture project are built once (``scripts/run offline``'s module), unzipped, and
 read over file:// — navigation, a course page, search in each language (Turkmen with and without
 Turkmen letters), the language menu pointing at the online site, and no request that leaves
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, read_html
-from scripts.bench.search_quality import QUERY_BOX, _settle
+from sosial_is.bench.search_quality import QUERY_BOX, _settle
+from support import ROOT, make_project, read_html
 
 SITE_URL = "https://sosial-is.github.io/portal/"  # mkdocs.yml's default site_url
 COURSE = "curriculum/courses/fx-101.html"
@@ -28,7 +28,7 @@ def offline_copy(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("offline")
     project = make_project(base / "project")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOSIAL_IS_SITE_URL": SITE_URL}
-    result = subprocess.run([sys.executable, "-m", "scripts.offline", "--config",
+    result = subprocess.run([sys.executable, "-m", "sosial_is", "offline", "--config",
                              str(project / "mkdocs.yml"), "--out", str(base / "zips")],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

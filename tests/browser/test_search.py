@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANG_PREFIX
-from scripts.bench.search_quality import QUERY_BOX, _settle, result_pages
+from sosial_is.bench.search_quality import QUERY_BOX, _settle, result_pages
+from support import LANG_PREFIX
 
 
 def open_search(page, url: str) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, read_html, run_build
+from support import ROOT, make_project, read_html, run_build
 
 LANGS = ("tk", "ru", "en")
 PREFIX = {"tk": "", "ru": "ru/", "en": "en/"}
@@ -27,7 +27,7 @@ GUIDE = ROOT / "docs" / "contributing"
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     """``scripts/run …`` as a contributor types it in the project folder (no GitHub annotations)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_ACTIONS": "false"}
-    return subprocess.run([sys.executable, "-m", "scripts", "--lang", "en", *args, "--root", "."],
+    return subprocess.run([sys.executable, "-m", "sosial_is", "--lang", "en", *args],
                           cwd=project, env=env, capture_output=True, text=True)
 
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANG_PREFIX, make_project, read_html, run_build
+from support import LANG_PREFIX, make_project, read_html, run_build
 
 LANGS = ("tk", "ru", "en")
 

@@ -1,4 +1,4 @@
-"""The self-hosting configuration (scripts/deploy/nginx.conf) under real nginx from Debian:
+"""The self-hosting configuration (scripts/sosial_is/publish/nginx.conf) under real nginx from Debian:
 precompressed files, cache headers, per-language 404 pages, security headers and the CSP."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-from scripts.deploy.local import run_nginx
-from scripts.deploy.nginx import content_security_policy, inline_script_hashes
+from sosial_is.publish.local_nginx import run_nginx
+from sosial_is.publish.nginx import content_security_policy, inline_script_hashes
 
 COURSE = "curriculum/courses/fx-101/"
 
@@ -34,7 +34,7 @@ def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
 def test_build_writes_gzip_copies(fixture_site):
     page = fixture_site / "ru" / COURSE / "index.html"
     packed = page.with_name("index.html.gz")
-    assert packed.is_file(), "scripts/compress.py did not run after the build"
+    assert packed.is_file(), "publish/compress.py did not run after the build"
     assert gzip.decompress(packed.read_bytes()) == page.read_bytes()
     bundle = next((fixture_site / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert bundle.with_name(bundle.name + ".gz").is_file()

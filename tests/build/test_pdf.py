@@ -1,4 +1,4 @@
-"""scripts/pdf.py: a non-empty PDF of each course syllabus per language, linked from the page."""
+"""publish/pdf.py: a non-empty PDF of each course syllabus per language, linked from the page."""
 from __future__ import annotations
 
 import shutil
@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from scripts.pdf import jobs, make_pdfs
+from sosial_is.publish.pdf import jobs, make_pdfs
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,12 @@
 """Two builds of the same sources are byte-identical: every file, including the sitemap (dated by
-the last commit through SOURCE_DATE_EPOCH, set in scripts/build.py) and the .gz copies."""
+the last commit through SOURCE_DATE_EPOCH, set by publish/build.py) and the .gz copies."""
 from __future__ import annotations
 
 import hashlib
 import os
 from pathlib import Path
 
-from conftest import make_project, run_build
+from support import make_project, run_build
 
 
 def digest_tree(site: Path) -> dict[str, str]:

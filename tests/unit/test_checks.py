@@ -6,13 +6,13 @@ contributor might, and asserts the finding a contributor would need to fix it.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from scripts.project import check_project
-from scripts.report import Finding
+from sosial_is.core.findings import Finding
+from support import check
 
 C = "curriculum/courses"
 
@@ -123,13 +123,13 @@ CASES = [
 
 
 def test_fixture_is_clean(project: Path) -> None:
-    assert check_project(project, use_cache=False).findings == []
+    assert check(project) == []
 
 
 @pytest.mark.parametrize("edit,path,line,code", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_broken_input_is_reported_with_file_line_and_code(project, edit, path, line, code) -> None:
     edit(project)
-    findings: list[Finding] = check_project(project, use_cache=False).findings
+    findings: list[Finding] = check(project)
     got = [(f.path, f.line, f.code) for f in findings]
     assert (path, line, code) in got, "\n".join(f.format() for f in findings)
 
@@ -137,45 +137,45 @@ def test_broken_input_is_reported_with_file_line_and_code(project, edit, path, l
 def test_broken_file_does_not_cascade(project) -> None:
     """A syntax error in competencies.yml is one finding, not one per course that uses them."""
     replace("curriculum/competencies.yml", "  - id: C2\n", "  - id: C2\n   bad indent\n")(project)
-    codes = [f.code for f in check_project(project, use_cache=False).findings]
+    codes = [f.code for f in check(project)]
     assert codes == ["YAML-SYNTAX"]
 
 
 def test_cycle_names_every_course(project) -> None:
     replace(f"{C}/FX-101/course.yml", "prerequisites: []", "prerequisites: [FX-201]")(project)
-    cycle = [f for f in check_project(project, use_cache=False).findings if f.code == "PREREQ-CYCLE"]
+    cycle = [f for f in check(project) if f.code == "PREREQ-CYCLE"]
     assert len(cycle) == 1
     assert "FX-101 → FX-201 → FX-101" in cycle[0].format()
 
 
 def test_did_you_mean_for_unknown_field(project) -> None:
     replace(f"{C}/FX-201/course.yml", "readings:", "reading:")(project)
-    messages = [f.format() for f in check_project(project, use_cache=False).findings]
+    messages = [f.format() for f in check(project)]
     assert any("did you mean 'readings'" in m for m in messages), messages
 
 
 def test_messages_in_each_language(project) -> None:
     replace(f"{C}/FX-201/course.yml", "weight: 30}", "weight: 20}")(project)
-    finding = next(f for f in check_project(project, use_cache=False).findings if f.code == "WEIGHTS-SUM")
+    finding = next(f for f in check(project) if f.code == "WEIGHTS-SUM")
     assert "not 100" in finding.format("en")
     assert "должна быть 100" in finding.format("ru")
     assert "100 bolmaly" in finding.format("tk")
 
 
 def test_cli_exit_code_and_format(project, capsys) -> None:
-    from scripts.__main__ import main
-    assert main(["--lang", "en", "check", "--root", str(project)]) == 0
+    from sosial_is.cli import main
+    assert main(["--lang", "en", "check", "--config", str(project / "mkdocs.yml")]) == 0
     replace(f"{C}/FX-201/course.yml", "independent: 120", "independent: 100")(project)
-    assert main(["--lang", "en", "check", "--root", str(project)]) == 1
+    assert main(["--lang", "en", "check", "--config", str(project / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert f"{C}/FX-201/course.yml:3: HOURS-CREDITS" in err
     assert " — 1 ECTS = 30 hours" in err
 
 
 def test_lang_option_before_or_after_the_command(project, capsys) -> None:
-    from scripts.__main__ import main
+    from sosial_is.cli import main
     replace(f"{C}/FX-201/course.yml", "weight: 30}", "weight: 20}")(project)
-    assert main(["check", "--lang", "ru", "--root", str(project)]) == 1
+    assert main(["check", "--lang", "ru", "--config", str(project / "mkdocs.yml")]) == 1
     assert "должна быть 100" in capsys.readouterr().err
-    assert main(["--lang", "tk", "check", "--root", str(project)]) == 1
+    assert main(["--lang", "tk", "check", "--config", str(project / "mkdocs.yml")]) == 1
     assert "100 bolmaly" in capsys.readouterr().err

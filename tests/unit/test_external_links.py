@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.external import Checker, check_external, load_cache
+from sosial_is.checks.external import Checker, check_external, load_cache
 
 PAGE = b'<html><body><h2 id="present">Here</h2><a name="named"></a></body></html>'
 
@@ -124,7 +124,8 @@ def checker(clock: Clock, **kw) -> Checker:
 
 def run(project: Path, clock: Clock, **kw):
     return [(Path(f.path).name, f.line, f.code) for f in
-            check_external(project, checker(clock, **kw), project / ".cache" / "links.json")]
+            check_external(project, sorted((project / "docs").rglob("*.md")), checker(clock, **kw),
+                           project / ".cache" / "links.json")]
 
 
 def test_each_failure_with_file_line_and_code(project, server):

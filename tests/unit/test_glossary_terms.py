@@ -1,8 +1,8 @@
 """First use of a glossary term on a page gets its definition, in the page's language."""
 from __future__ import annotations
 
-from scripts.glossary_terms import mark_first_uses
-from scripts.model import GlossaryEntry
+from sosial_is.curriculum.model import GlossaryEntry
+from sosial_is.render.glossary_marks import mark_first_uses
 
 ENTRY = GlossaryEntry.model_validate({
     "id": "family", "status": "agreed",

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import citations, generate, linkcheck
-from scripts.project import check_project, hand_written_pages
+from sosial_is import pipeline
+from sosial_is.core.languages import split_lang
+from sosial_is.markdown.scanner import scan
+from support import check, project_of
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -22,7 +24,7 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def found(root: Path) -> list[tuple[str, int, str]]:
-    return [(f.path, f.line, f.code) for f in check_project(root, use_cache=False).findings]
+    return [(f.path, f.line, f.code) for f in check(root)]
 
 
 LINK = "[Curriculum](curriculum/index.md)"
@@ -89,14 +91,14 @@ def test_link_to_untranslated_page_is_its_own_kind(project):
     got = found(project)
     assert ("docs/index.en.md", 8, "LINK-OTHER-LANGUAGE") in got
     # …and it is a warning, not an error
-    finding = next(f for f in check_project(project, use_cache=False).findings
+    finding = next(f for f in check(project)
                    if f.code == "LINK-OTHER-LANGUAGE")
     assert finding.severity == "warning"
 
 
 def test_anchor_hint_suggests_the_closest_heading(project):
     edit(project, "docs/index.en.md", LINK, "[x](curriculum/courses/fx-101.md#outcome)")
-    f = next(f for f in check_project(project, use_cache=False).findings if f.code == "LINK-ANCHOR")
+    f = next(f for f in check(project) if f.code == "LINK-ANCHOR")
     assert "did you mean '#outcomes'" in f.format("en")
 
 
@@ -113,7 +115,7 @@ def test_slugs_follow_the_build():
     text = ("# Kod **etikasy**\n## Кириллица и Türkmençe\n## Same\n## Same\n"
             "## With id {#given}\n## [Link](x.md) and `code`\n<a name=\"old\"></a>\n"
             "Para {: #para }\n")
-    anchors = linkcheck.scan(text).anchors
+    anchors = scan(text).anchors
     assert {"kod-etikasy", "кириллица-и-türkmençe", "same", "same_1", "given",
             "link-and-code", "old", "para"} <= anchors
 
@@ -121,12 +123,10 @@ def test_slugs_follow_the_build():
 def test_heading_ids_match_the_built_site(fixture_site):
     """Our ids for every page are the ids the build gave its headings."""
     root = fixture_site.parent
-    cur = check_project(root, use_cache=False).curriculum
-    docset = linkcheck.load_docset(root, generate.all_pages(cur, root), hand_written_pages(root),
-                                   render=lambda t, lg: citations.render(t, cur.references, lg).markdown)
+    docset = pipeline.docset(project_of(root))
     compared = 0
     for rel in sorted(docset.texts):
-        base, lang = linkcheck.split_lang(rel)
+        base, lang = split_lang(rel)
         stem = base[:-3]
         html_rel = ("" if lang == "tk" else f"{lang}/") + \
             (stem[:-5] if stem.endswith("index") else stem + "/") + "index.html"
@@ -136,3 +136,10 @@ def test_heading_ids_match_the_built_site(fixture_site):
         assert ids <= docset.anchors(rel), (rel, ids - docset.anchors(rel))
         compared += 1
     assert compared >= 30
+
+
+def test_two_broken_links_on_one_line_are_two_findings(project):
+    """Both are reported at once (they were merged into one: fixing it revealed the second)."""
+    edit(project, "docs/index.en.md", LINK, "[a](nothing-a.md) and [b](nothing-b.md)")
+    broken = [f for f in check(project) if f.code == "LINK-BROKEN" and f.path == "docs/index.en.md"]
+    assert sorted(f.param("target") for f in broken) == ["nothing-a.md", "nothing-b.md"]

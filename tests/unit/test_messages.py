@@ -1,9 +1,9 @@
-"""Every finding code the scripts can emit speaks all three languages, with the same placeholders.
+"""Every finding code the package can emit speaks all three languages, with the same placeholders.
 
 Codes are collected from the source, not from a list: every string literal passed as the code
-argument of ``finding(…)`` in scripts/**/*.py, plus every literal that looks like a code
+argument of ``finding(…)`` in scripts/sosial_is/**/*.py, plus every literal that looks like a code
 (``WORD-WORD`` in capitals) and is bound to a name later passed to ``finding`` (e.g. the
-``label`` in ``validate.language_parity``). A new check without a catalogue entry fails here.
+``label`` in ``rules.language_parity``). A new check without a catalogue entry fails here.
 """
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.report import LANGS, Finding, catalogue, finding, print_findings
+from sosial_is.core.findings import finding, print_findings
+from sosial_is.core.languages import LANGS
+from sosial_is.locale import messages as catalogue
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "sosial_is"
 CODE_LIKE = re.compile(r"^[A-Z]+(?:-[A-Z]+)+$")
 
 
@@ -31,7 +33,7 @@ def _finding_calls(tree: ast.AST):
 
 
 def used_codes() -> dict[str, str]:
-    """code -> "file:line" of its first use in scripts/."""
+    """code -> "file:line" of its first use in the package."""
     codes: dict[str, str] = {}
     for path in sorted(SCRIPTS.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -65,19 +67,21 @@ def test_codes_were_found():
 @pytest.mark.parametrize("code", sorted(USED))
 def test_code_has_complete_entry(code):
     entry = catalogue().get(code)
-    assert entry is not None, f"{code} (used at {USED[code]}) has no entry in scripts/locale/messages.yml"
+    assert entry is not None, f"{code} (used at {USED[code]}) has no entry in locale/messages.yml"
     assert entry.get("severity") in ("error", "warning"), code
     for lang in LANGS:
         loc = entry.get(lang) or {}
         assert loc.get("message", "").strip(), f"{code}: no {lang} message"
         assert loc.get("hint", "").strip(), f"{code}: no {lang} hint"
+        if "{suggestion}" in loc["hint"]:  # "did you mean" only when there is a suggestion
+            assert loc.get("hint_no_suggestion", "").strip(), f"{code}: no {lang} hint_no_suggestion"
 
 
 @pytest.mark.parametrize("code", sorted(c for c in catalogue() if not c.startswith("_")))
 def test_same_placeholders_in_every_language(code):
     entry = catalogue()[code]
     seen = {lang: placeholders(entry[lang]["message"]) | placeholders(entry[lang].get("hint", ""))
-            for lang in LANGS}
+            | placeholders(entry[lang].get("hint_no_suggestion", "")) for lang in LANGS}
     assert seen["tk"] == seen["ru"] == seen["en"], f"{code}: {seen}"
 
 
@@ -120,3 +124,23 @@ def test_languages_differ():
     same = [c for c, e in catalogue().items() if not c.startswith("_")
             and e["tk"]["message"] == e["ru"]["message"] == e["en"]["message"]]
     assert not same
+
+
+def test_two_findings_differing_only_in_parameters_are_both_printed():
+    """Two broken links on one line are two findings (they were merged into one)."""
+    a = finding("docs/index.en.md", 8, "LINK-BROKEN", target="a.md", resolved="a.en.md")
+    b = finding("docs/index.en.md", 8, "LINK-BROKEN", target="b.md", resolved="b.en.md")
+    assert a != b and len({a, b}) == 2
+    out = io.StringIO()
+    print_findings([a, b, a], "en", stream=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3 and "'a.md'" in lines[0] and "'b.md'" in lines[1]
+
+
+def test_no_did_you_mean_without_a_suggestion():
+    with_guess = finding("x.yml", 1, "PREREQ-UNKNOWN", code="A-101", prereq="A-100", suggestion="A-102")
+    without = finding("x.yml", 1, "PREREQ-UNKNOWN", code="A-101", prereq="Q-999", suggestion="")
+    for lang in LANGS:
+        assert "A-102" in with_guess.format(lang)
+        assert "'—'" not in without.format(lang) and "''" not in without.format(lang)
+    assert "did you mean" in with_guess.format("en") and "did you mean" not in without.format("en")

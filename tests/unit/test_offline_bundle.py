@@ -1,4 +1,4 @@
-"""What goes into a language's offline ZIP (scripts/offline.py), on a small hand-made offline
+"""What goes into a language's offline ZIP (scripts/sosial_is/publish/offline.py), on a small hand-made offline
 build: the language's pages and what they reference, the search pieces for its index, links
 out of the ZIP pointed at the online site, and byte-identical ZIPs from the same input."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import offline
+from sosial_is.publish import offline
 
 SITE_URL = "https://example.org/portal/"
 PAGE = ('<html><head><link rel="stylesheet" href="{up}assets/site.css">'

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project import check_project
-from scripts.safety import add_noopener, check_text
+from sosial_is.checks.safety import check_scanned
+from sosial_is.markdown.scanner import scan
+from sosial_is.render.links import add_noopener
+from support import check
+
+
+def check_text(path, text, **kwargs):
+    return check_scanned(path, scan(text), **kwargs)
 
 LINK = "[Curriculum](curriculum/index.md)"
 
@@ -31,9 +37,9 @@ CASES = [
 def test_unsafe_content_in_a_page(project, rel, new, code):
     path = project / rel
     path.write_text(path.read_text(encoding="utf-8").replace(LINK, new, 1), encoding="utf-8")
-    got = [(f.path, f.line, f.code) for f in check_project(project, use_cache=False).findings]
+    got = [(f.path, f.line, f.code) for f in check(project)]
     assert (rel, 8, code) in got, got
-    assert next(f for f in check_project(project, use_cache=False).findings
+    assert next(f for f in check(project)
                 if f.code == code).severity == "error"
 
 
@@ -42,7 +48,7 @@ def test_unsafe_content_in_a_course_file(project):
     path = project / rel
     path.write_text(path.read_text(encoding="utf-8").replace(
         "2. Assess needs.", '2. Assess needs. <script>x()</script>', 1), encoding="utf-8")
-    got = [(f.path, f.line, f.code) for f in check_project(project, use_cache=False).findings]
+    got = [(f.path, f.line, f.code) for f in check(project)]
     assert (rel, 13, "UNSAFE-SCRIPT") in got
 
 

@@ -1,16 +1,17 @@
-"""scripts/scaffold.py: requests are validated with clear findings, programme files are edited
+"""scaffold/commands.py: requests are validated with clear findings, programme files are edited
 minimally (comments survive), and a scaffolded course or page cannot pass the checks."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from scripts.__main__ import main
-from scripts.project import check_project
-from scripts.scaffold import ScaffoldError, add_to_semester, page_placeholders, plan_course, plan_page
+from sosial_is.checks.placeholders import check_placeholders
+from sosial_is.cli import main
+from sosial_is.markdown.scanner import scan
+from sosial_is.scaffold.commands import ScaffoldError, add_to_semester, plan_course, plan_page
+from support import check, make_project
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
 TITLES = {"tk": "Toparlaýyn iş", "ru": "Групповая работа", "en": "Group work"}
@@ -18,9 +19,7 @@ TITLES = {"tk": "Toparlaýyn iş", "ru": "Групповая работа", "en"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    return root
+    return make_project(tmp_path / "project")
 
 
 def codes(exc: pytest.ExceptionInfo) -> list[str]:
@@ -123,7 +122,7 @@ def test_refused_request_writes_nothing(project):
     programme = (project / "curriculum/programmes/fx.yml").read_text(encoding="utf-8")
     assert main(["--lang", "en", "new-course", "FX-103", "--semester", "9", "--credits", "5",
                  "--programme", "fx", "--title-tk", "a", "--title-ru", "b", "--title-en", "c",
-                 "--root", str(project)]) == 1
+                 "--config", str(project / "mkdocs.yml")]) == 1
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
     assert (project / "curriculum/programmes/fx.yml").read_text(encoding="utf-8") == programme
 
@@ -133,13 +132,13 @@ def test_refused_request_writes_nothing(project):
 def test_scaffolded_course_cannot_pass(project, capsys):
     assert main(["--lang", "tk", "new-course", "FX-103", "--semester", "1", "--credits", "5",
                  "--programme", "fx", "--title-tk", TITLES["tk"], "--title-ru", TITLES["ru"],
-                 "--title-en", TITLES["en"], "--root", str(project)]) == 0
+                 "--title-en", TITLES["en"], "--config", str(project / "mkdocs.yml")]) == 0
     out = capsys.readouterr().out
     assert "Döredildi: curriculum/courses/FX-103/course.yml" in out
     folder = project / "curriculum/courses/FX-103"
     assert sorted(p.name for p in folder.iterdir()) == ["course.yml", "en.md", "ru.md", "tk.md"]
     assert 'title: "Toparlaýyn iş"' in (folder / "tk.md").read_text(encoding="utf-8")
-    findings = check_project(project, use_cache=False).findings
+    findings = check(project)
     by_file: dict[str, set[str]] = {}
     for f in findings:
         by_file.setdefault(Path(f.path).name if "FX-103" in f.path else f.path, set()).add(f.code)
@@ -162,7 +161,7 @@ def test_new_page_three_languages_and_fails_until_filled(project):
         text = (project / f"docs/ethics/supervision.{lang}.md").read_text(encoding="utf-8")
         assert text.startswith("---\ndescription: ")
         assert f"\n# {TITLES[lang]}\n" in text and text.count("\n# ") == 1
-    findings = [f for f in check_project(project, use_cache=False).findings
+    findings = [f for f in check(project)
                 if "supervision" in f.path and f.severity == "error"]
     assert sorted({(Path(f.path).name, f.code) for f in findings}) == [
         (f"supervision.{lang}.md", "PLACEHOLDER") for lang in ("en", "ru", "tk")]
@@ -183,4 +182,17 @@ def test_existing_page(project):
 
 def test_page_placeholders_ignore_code():
     text = "Write `TODO` markers.\n```\nTODO in a fence\n```\nTODO: real one\n"
-    assert [f.line for f in page_placeholders("docs/x.en.md", text)] == [5]
+    assert [f.line for f in check_placeholders(Path("docs/x.en.md"), scan(text))] == [5]
+
+
+def test_placeholders_in_front_matter_count():
+    text = '---\ndescription: "TODO: one sentence"\n---\n\n# Title\n'
+    assert [f.line for f in check_placeholders(Path("docs/x.en.md"), scan(text))] == [2]
+
+
+def test_a_four_backtick_block_showing_a_three_backtick_block_is_code_to_its_end():
+    """The contributing guide shows code blocks inside ````markdown blocks: a TODO inside is an
+    example, and the text after the block is not code."""
+    text = ("# Title\n\n````markdown\n```yaml\ntitle: TODO\n```\nTODO inside the example\n````\n\n"
+            "TODO after the block\n")
+    assert [f.line for f in check_placeholders(Path("docs/x.en.md"), scan(text))] == [10]

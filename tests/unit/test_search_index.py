@@ -1,9 +1,10 @@
-"""Per-language search indexes (scripts/search/index.py)."""
+"""Per-language search indexes (scripts/sosial_is/mkdocs/search_index.py)."""
 from __future__ import annotations
 
 import json
 
-from scripts.search import index
+from sosial_is.core.languages import language_of_location
+from sosial_is.mkdocs import search_index as index
 
 PREFIXES = {"tk": "", "ru": "ru/", "en": "en/"}
 NOTICE = "<p>" + "Bu nusgalyk okuw maksatnamasy halkara standartlaryna laýyklykda. " * 2 + "</p>"
@@ -26,10 +27,10 @@ def mixed_index() -> dict:
 
 
 def test_language_of():
-    assert index.language_of("ru/glossary/#x", PREFIXES, "tk") == "ru"
-    assert index.language_of("en/", PREFIXES, "tk") == "en"
-    assert index.language_of("glossary/", PREFIXES, "tk") == "tk"
-    assert index.language_of("russia/", PREFIXES, "tk") == "tk"
+    assert language_of_location("ru/glossary/#x", PREFIXES, "tk") == "ru"
+    assert language_of_location("en/", PREFIXES, "tk") == "en"
+    assert language_of_location("glossary/", PREFIXES, "tk") == "tk"
+    assert language_of_location("russia/", PREFIXES, "tk") == "tk"
 
 
 def test_compact_code():
@@ -73,7 +74,7 @@ def test_split_site_index(tmp_path):
         data = json.loads((tmp_path / "search" / f"search_index.{lang}.json").read_text("utf-8"))
         assert data["config"]["lang"] == index.LUNR_LANGS.get(lang, [lang])
         assert "keys" in data["config"]["fields"]
-        assert all(index.language_of(d["location"], PREFIXES, "tk") == lang for d in data["docs"])
+        assert all(language_of_location(d["location"], PREFIXES, "tk") == lang for d in data["docs"])
         assert len(data["docs"]) == 7  # 3 courses × (page + description) + competency
         assert {d["location"] for d in data["docs"] if d.get("keys") == "sw204"} == {
             f"{prefix}curriculum/courses/sw-204/"}

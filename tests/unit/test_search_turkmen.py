@@ -1,4 +1,4 @@
-"""Turkmen folding and stemming (scripts/search/turkmen.py) and its browser twin lunr_tk.js."""
+"""Turkmen folding and stemming (scripts/sosial_is/text/turkmen.py) and its browser twin lunr_tk.js."""
 from __future__ import annotations
 
 import json
@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from scripts.search import turkmen
-from scripts.search.hook import lunr_tk_source
+from sosial_is.mkdocs.search_index import lunr_tk_source
+from sosial_is.text import turkmen
 
 TEXT = ("Maşgala we maşgalalar. Çaga, çagalar; jemgyýet, işi, iş. Kitap, maksat, kömek, adam, "
         "baha, ýagdaý, Türkmenistan, durmuş, hukuk, SW-204, C1")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.__main__ import main
-from scripts.sitecheck import check_site
+from sosial_is.checks.site import check_site
+from sosial_is.cli import main
 
 
 @pytest.fixture

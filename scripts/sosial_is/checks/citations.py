@@ -1,0 +1,14 @@
+"""Citations (``[@id]``) that name no entry of the bibliography (curriculum/references.yml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.findings import Finding, finding
+from ..curriculum.model import Reference
+from ..curriculum.rules import guess
+from ..markdown.scanner import Scanned
+
+
+def check_citations(path: Path, scanned: Scanned, references: dict[str, Reference]) -> list[Finding]:
+    return [finding(path, line, "CITE-UNKNOWN", id=ref_id, suggestion=guess(ref_id, references))
+            for line, ref_id in scanned.citations if ref_id not in references]

@@ -1,0 +1,281 @@
+"""The curriculum model: typed, validated by pydantic, free of I/O.
+
+Language-neutral facts (codes, credits, hours, prerequisites, competencies, weights, readings)
+live once, in YAML; the per-language Markdown carries prose only (``CourseText``). The schema
+classes forbid unknown fields, so a typo such as ``credit:`` is a finding, not silently ignored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+HOURS_PER_CREDIT = 30  # 1 ECTS = 30 hours of student workload (ECTS Users' Guide: 25-30).
+CODE_PATTERN = r"^[A-Z]{2,4}-\d{3}$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Level = Literal["I", "P", "D"]
+LEVELS: tuple[Level, ...] = ("I", "P", "D")
+AssessmentKind = Literal[
+    "exam", "test", "essay", "presentation", "project", "portfolio", "case-study",
+    "reflective-journal", "participation", "placement-report", "practical", "thesis",
+]
+ReferenceType = Literal["book", "article", "report", "web", "law", "convention", "standard",
+                        "guideline", "chapter"]
+CCPArea = Literal["communication", "case-management", "planning-monitoring"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+NonEmpty = Field(min_length=1)
+
+
+class Localized(Strict):
+    """A short text in each of the three languages."""
+
+    tk: str = NonEmpty
+    ru: str = NonEmpty
+    en: str = NonEmpty
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Framework(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    version: str
+    title: Localized
+    description: Localized
+
+
+class Competency(Strict):
+    id: str = Field(pattern=r"^C\d{1,2}$")
+    title: Localized
+    description: Localized
+    grounded_in: list[str] = []
+    cswe_2022: list[int] = []
+    tm_ccp_2025: list[CCPArea] = []
+
+    @field_validator("cswe_2022")
+    @classmethod
+    def _cswe_range(cls, value: list[int]) -> list[int]:
+        bad = [n for n in value if not 1 <= n <= 9]
+        if bad:
+            raise ValueError(f"CSWE 2022 competencies are numbered 1-9, not {bad}")
+        return value
+
+
+class CompetencyFile(Strict):
+    framework: Framework
+    competencies: list[Competency] = Field(min_length=1)
+
+
+class Hours(Strict):
+    lecture: int = Field(ge=0)
+    seminar: int = Field(ge=0)
+    practice: int = Field(ge=0)
+    independent: int = Field(ge=0)
+
+    @property
+    def total(self) -> int:
+        return self.lecture + self.seminar + self.practice + self.independent
+
+    @property
+    def contact(self) -> int:
+        return self.lecture + self.seminar + self.practice
+
+
+class AssessmentItem(Strict):
+    kind: AssessmentKind
+    weight: int = Field(gt=0, le=100)
+
+
+class CourseFacts(Strict):
+    """course.yml: everything about a course that does not depend on the language."""
+
+    code: str = Field(pattern=CODE_PATTERN)
+    credits: int = Field(gt=0, le=60)
+    hours: Hours
+    prerequisites: list[str] = []
+    competencies: dict[str, Level] = Field(min_length=1)
+    assessment: list[AssessmentItem] = Field(min_length=1)
+    readings: list[str] = []
+
+
+class Semester(Strict):
+    number: int = Field(ge=1, le=12)
+    courses: list[str] = Field(min_length=1)
+
+
+class Programme(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    kind: Literal["degree", "certificate"]
+    title: Localized
+    award: Localized
+    summary: Localized
+    total_credits: int = Field(gt=0)
+    semester_credits: int | None = Field(default=None, gt=0)
+    year_credits: int | None = Field(default=None, gt=0)
+    semesters: list[Semester] = Field(min_length=1)
+
+
+class Reference(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    type: ReferenceType
+    authors: list[str] = Field(min_length=1)
+    year: int | None = Field(default=None, ge=1800, le=2100)  # none for a living web page
+    label: str | None = None  # short author label for in-text citations, e.g. "IFSW & IASSW"
+    title: str = NonEmpty
+    publisher: str | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    languages: list[str] = []
+    edition: str | None = None
+    note: Localized | None = None
+
+
+class Term(Strict):
+    term: str = NonEmpty
+    also: list[str] = []
+    definition: str = NonEmpty
+
+
+class GlossaryEntry(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    status: Literal["agreed", "proposed"]
+    source: str | None = None
+    tk: Term
+    ru: Term
+    en: Term
+    note: Localized | None = None
+
+    def term(self, lang: str) -> Term:
+        return getattr(self, lang)
+
+
+# --- Prose parsed from the per-language Markdown (plain dataclasses: built by our parser) ---
+
+SECTION_KEYS = ("description", "outcomes", "topics", "assessment")
+# The fixed ``##`` headings of a course language file are translated words: locale/ui.yml,
+# keys section_<key> (documented in CONTRIBUTING).
+MIN_DESCRIPTION_WORDS = 120
+MIN_OUTCOMES = 4
+
+
+@dataclass
+class Item:
+    text: str
+    line: int
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    line: int
+    body: str = ""
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class CourseText:
+    lang: str
+    path: str
+    title: str
+    title_line: int
+    sections: dict[str, Section] = field(default_factory=dict)
+
+    @property
+    def outcomes(self) -> list[Item]:
+        return self.sections["outcomes"].items if "outcomes" in self.sections else []
+
+    @property
+    def topics(self) -> list[Item]:
+        return self.sections["topics"].items if "topics" in self.sections else []
+
+    def words(self, key: str) -> int:
+        section = self.sections.get(key)
+        return len(section.body.split()) if section else 0
+
+
+@dataclass
+class Course:
+    facts: CourseFacts
+    path: str  # course.yml, relative to the repository
+    lines: dict  # path-in-yaml -> line
+    texts: dict[str, CourseText] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.facts.code
+
+    def line(self, *loc) -> int:
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return 1
+
+    def title(self, lang: str) -> str:
+        text = self.texts.get(lang) or next(iter(self.texts.values()), None)
+        return text.title if text else self.code
+
+
+@dataclass
+class Placed:
+    """Where a course sits in a programme."""
+
+    programme: str
+    semester: int
+
+
+@dataclass
+class Curriculum:
+    """The whole validated curriculum. ``where`` maps (kind, id) to (file, line)."""
+
+    framework: Framework | None = None
+    competencies: dict[str, Competency] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    courses: dict[str, Course] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # kinds whose file failed to load: no cascades
+    # Course folders that exist but whose course.yml could not be loaded ("known but broken"):
+    # a prerequisite or programme entry naming one is not reported again.
+    broken_courses: set[str] = field(default_factory=set)
+
+    # Indexes built on first use (after loading): a per-course scan of every course made the
+    # checks and page generation quadratic in the number of courses.
+    @cached_property
+    def _placements(self) -> dict[str, list[Placed]]:
+        index: dict[str, list[Placed]] = {}
+        for prog in self.programmes.values():
+            for sem in prog.semesters:
+                for code in sem.courses:
+                    index.setdefault(code, []).append(Placed(prog.id, sem.number))
+        return index
+
+    @cached_property
+    def _required_by(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for course in self.courses.values():
+            for pre in course.facts.prerequisites:
+                index.setdefault(pre, []).append(course.code)
+        return {code: sorted(users) for code, users in index.items()}
+
+    def placements(self, code: str) -> list[Placed]:
+        return list(self._placements.get(code, []))
+
+    def semester_of(self, code: str) -> int | None:
+        places = self.placements(code)
+        return places[0].semester if places else None
+
+    def required_by(self, code: str) -> list[str]:
+        return list(self._required_by.get(code, []))
+
+    def credits(self, codes: list[str]) -> int:
+        return sum(self.courses[c].facts.credits for c in codes if c in self.courses)

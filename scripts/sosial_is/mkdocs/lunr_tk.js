@@ -1,0 +1,123 @@
+/*
+ * lunr.tk — Turkmen for lunr.js, the engine inside Material's search worker.
+ * Browser twin of scripts/sosial_is/text/turkmen.py (read its docstring for the approach and limits);
+ * the build embeds the rules from that module where RULES is assigned below, so both use the
+ * same data. tests/unit/test_search_turkmen.py runs this file under Node and compares stems.
+ * Usable as a lunr language (the worker loads it like lunr-languages' lunr.<lang>.min.js)
+ * and as a CommonJS module (Node, tests).
+ */
+(function (root) {
+  "use strict";
+  var RULES = /*RULES*/null;
+
+  function core(rules) {
+    var suffixes = rules.suffixes;
+    var stop = new Set(rules.stopWords);
+    var trim = /^[^0-9a-z\u00c0-\u024f\u0400-\u04ff]+|[^0-9a-z\u00c0-\u024f\u0400-\u04ff]+$/g;
+    var digit = /\d/;
+
+    function fold(text) {
+      var out = "";
+      var lower = String(text).toLowerCase();
+      for (var i = 0; i < lower.length; i++) {
+        var ch = lower[i];
+        out += Object.prototype.hasOwnProperty.call(rules.fold, ch) ? rules.fold[ch] : ch;
+      }
+      for (var digraph in rules.digraphs)
+        out = out.split(digraph).join(rules.digraphs[digraph]);
+      return out;
+    }
+
+    function candidates(word) {
+      var found = new Set([word]);
+      var frontier = [word];
+      for (var pass = 0; pass < rules.maxPasses && frontier.length; pass++) {
+        var next = [];
+        frontier.forEach(function (w) {
+          suffixes.forEach(function (s) {
+            if (w.length - s.length >= rules.minStem && w.slice(-s.length) === s) {
+              var c = w.slice(0, -s.length);
+              if (!found.has(c)) { found.add(c); next.push(c); }
+            }
+          });
+        });
+        frontier = next;
+      }
+      Array.from(found).forEach(function (w) {
+        var last = w[w.length - 1];
+        if (Object.prototype.hasOwnProperty.call(rules.devoice, last))
+          found.add(w.slice(0, -1) + rules.devoice[last]);
+      });
+      return found;
+    }
+
+    function stem(word, vocabulary) {
+      word = fold(word);
+      if (digit.test(word) || word.length <= rules.minStem) return word;
+      var best = null;
+      candidates(word).forEach(function (c) {
+        if (vocabulary && vocabulary.has(c) && c.length >= rules.minStem && !stop.has(c))
+          if (best === null || c.length < best.length || (c.length === best.length && c < best))
+            best = c;
+      });
+      return best === null ? word : best;
+    }
+
+    function vocabulary(texts, separator) {
+      var words = new Set();
+      var sep = new RegExp(separator || "[\\s\\-]+");
+      texts.forEach(function (text) {
+        String(text || "").replace(/<[^>]*>/g, " ").split(sep).forEach(function (token) {
+          token = fold(token || "").replace(trim, "");
+          if (token) words.add(token);
+        });
+      });
+      return words;
+    }
+
+    return { fold: fold, stem: stem, vocabulary: vocabulary, isStopWord: function (w) { return stop.has(fold(w)); } };
+  }
+
+  function register(lunr, tk) {
+    var vocab = new Set();
+    var cache = new Map();
+    lunr.tk = function () {
+      this.pipeline.reset();
+      this.pipeline.add(lunr.tk.trimmer, lunr.tk.stopWordFilter, lunr.tk.stemmer);
+      if (this.searchPipeline) {
+        this.searchPipeline.reset();
+        this.searchPipeline.add(lunr.tk.stemmer);
+      }
+    };
+    lunr.tk.core = tk;
+    lunr.tk.wordCharacters = "0-9A-Za-z\u00C0-\u024F\u0400-\u04FF";
+    lunr.tk.trimmer = lunr.trimmerSupport.generateTrimmer(lunr.tk.wordCharacters);
+    lunr.Pipeline.registerFunction(lunr.tk.trimmer, "trimmer-tk");
+    /* Stems are chosen among words of the pages being indexed: set them before indexing. */
+    lunr.tk.setVocabulary = function (docs, separator) {
+      var texts = [];
+      docs.forEach(function (doc) { texts.push(doc.title, doc.text, doc.keys); });
+      vocab = tk.vocabulary(texts, separator);
+      cache = new Map();
+    };
+    lunr.tk.stem = function (word) {
+      var hit = cache.get(word);
+      if (hit === undefined) { hit = tk.stem(word, vocab); cache.set(word, hit); }
+      return hit;
+    };
+    lunr.tk.stemmer = function (token) {
+      return token.update(function (s) { return lunr.tk.stem(s); });
+    };
+    lunr.Pipeline.registerFunction(lunr.tk.stemmer, "stemmer-tk");
+    lunr.tk.stopWordFilter = function (token) {
+      return tk.isStopWord(token.toString()) ? undefined : token;
+    };
+    lunr.Pipeline.registerFunction(lunr.tk.stopWordFilter, "stopWordFilter-tk");
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { core: core, RULES: RULES };
+  } else if (root.lunr) {
+    register(root.lunr, core(RULES));
+  }
+})(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,254 @@
+"""The one MkDocs plugin of the portal (``plugins: - sosial-is`` in mkdocs.yml).
+
+Everything the build adds to stock MkDocs + Material + mkdocs-static-i18n goes through here, in
+this order (event priorities are explicit, so the order of lines in mkdocs.yml does not matter):
+
+- ``on_config``: the project root is the folder of the mkdocs.yml being built; the languages
+  must match ``core.languages``; the offline build (``offline: true``) turns off directory URLs
+  before static-i18n reads them; strict mode starts counting warnings over all languages;
+- ``on_pre_build``: the pipeline (``sosial_is.pipeline``): load, check, generate. Once per change
+  of the sources, not once per language: static-i18n's nested builds reuse the state. Errors stop
+  the build with the same findings ``scripts/run check`` prints; generated pages are written
+  under docs/ (only those that changed);
+- ``on_env``: what the templates need (``sosial_is`` in the Jinja globals: search, offline copy);
+- per page: citations (Markdown), then on the HTML rel="noopener", glossary definitions and the
+  notice of a page shown in another language (``sosial_is.render``); the edit link and the date
+  of the last change of its sources;
+- ``on_post_template``: one "page not found" page per language;
+- ``on_post_build``, after the last language: one search index per language, the Turkmen lunr
+  language, the offline build's files, and strict mode's verdict over all languages.
+
+State lives on the plugin instance: a build's state in :class:`BuildState`, and what can be kept
+between builds of a long-running ``serve`` (scans of unchanged files, the last pipeline state and
+its fingerprint) beside it. Nothing here is a module global.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+from .. import pipeline
+from ..core import git
+from ..core.findings import default_lang, errors, print_findings
+from ..locale import format_date, t
+from ..pages.writer import write_pages
+from ..project import Project
+from ..project.page_sources import last_change, page_sources
+from ..render import citations, fallback, glossary_marks, links
+from . import i18n, search_index
+from .site_config import from_config
+
+log = logging.getLogger("mkdocs.plugins.sosial_is")
+HERE = Path(__file__).parent
+OFFLINE_SHIM = "assets/offline-worker.js"  # copied from publish/offline_worker.js
+OFFLINE_MANIFEST = "offline.json"
+ZIP_HREF = "offline/sosial-is-{lang}.zip"
+
+
+class SosialIsConfig(base.Config):
+    """Options of the plugin (mkdocs.yml: ``plugins: - sosial-is: {…}``)."""
+
+    #: Run the source checks before building and stop on errors.
+    checks = c.Type(bool, default=True)
+    #: One search index per language (Turkmen-aware) instead of static-i18n's mixed one.
+    search = c.Type(bool, default=True)
+    #: Glossary definitions on the first use of each term on a page.
+    glossary_terms = c.Type(bool, default=True)
+    #: The file:// build of the offline copy (``scripts/run offline`` sets SOSIAL_IS_OFFLINE).
+    offline = c.Type(bool, default=False)
+
+
+class _WarningCounter(logging.Handler):
+    """Counts MkDocs warnings across all language builds: MkDocs' strict mode does not see the
+    warnings of static-i18n's nested builds (a broken link in an .en.md page passed --strict)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+@dataclass
+class BuildState:
+    """What one top-level build (all its languages) knows."""
+
+    project: Project
+    state: pipeline.State | None = None
+    dates: dict = field(default_factory=dict)
+    courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
+    not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
+
+
+class SosialIsPlugin(BasePlugin[SosialIsConfig]):
+    """Checks, generated pages, per-page rendering and per-language search for the portal."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.build: BuildState | None = None
+        self.scans = pipeline.ScanCache()  # kept between builds of one process (serve)
+        self._warnings = _WarningCounter()
+
+    # -- configuration ---------------------------------------------------------------------------
+
+    @event_priority(50)  # before static-i18n's on_config (-100), which reads use_directory_urls
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        problem = i18n.check_languages(config)
+        if problem:
+            raise PluginError(problem)
+        if not i18n.nested(config):  # a new top-level build (also each rebuild of serve)
+            self.build = BuildState(Project(from_config(config)))
+            self._warnings.records.clear()
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// readers need page.html links
+            polyfills = config.extra.setdefault("polyfills", [])  # Material's own option
+            if OFFLINE_SHIM not in polyfills:
+                polyfills.append(OFFLINE_SHIM)
+        return config
+
+    # -- sources: check, generate ----------------------------------------------------------------
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        build = self._current()
+        if build.state is None:  # once per top-level build: the nested languages reuse it
+            build.state = pipeline.run(build.project, self.scans)
+            found = build.state.findings
+            if self.config.checks and errors(found):
+                print_findings(found, default_lang(), unreadable=build.state.unreadable)
+                raise Abort(f"{len(errors(found))} error(s) in the sources; nothing was built. "
+                            "Run 'scripts/run check' to see them again.")
+            written = write_pages(build.project.docs, build.state.pages)
+            if written:
+                log.info("generated %d page(s) from curriculum/", len(written))
+            build.dates = git.file_dates(build.project.root)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        lang = i18n.current_language(config)
+        prefixes = i18n.prefixes(config)
+        env.globals["sosial_is"] = {
+            "lang": lang,
+            "search": {
+                "default": i18n.default_language(config),
+                "all_languages": ({} if self.config.offline else
+                                  {lg: t("search_all_languages", lg) for lg in prefixes}),
+            } if self.config.search else None,
+            "offline": {
+                "bundle": self.config.offline, "default": i18n.default_language(config),
+                "prefixes": prefixes, "zip_name": ZIP_HREF,
+                "words": {lg: {"download": t("offline_download", lg),
+                               "copy": t("offline_copy", lg)} for lg in prefixes},
+            },
+        }
+        return env
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+        state = self._current().state
+        refs = state.curriculum.references if state else {}
+        return citations.render(markdown, refs, i18n.current_language(config)).markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+        """rel="noopener" on outbound links; glossary definitions on first uses; a page shown
+        in another language gets a notice and keeps its real language."""
+        html = links.add_noopener(html, urlsplit(config.site_url or "").hostname or "")
+        lang = i18n.current_language(config)
+        source_lang = getattr(page.file, "locale", lang)
+        state = self._current().state
+        if (self.config.glossary_terms and state is not None
+                and page.meta.get("source_path") != "curriculum/glossary.yml"):
+            html = glossary_marks.mark_first_uses(html, tuple(state.curriculum.glossary.values()),
+                                                  source_lang)
+        if source_lang == lang:
+            return html
+        page.meta["fallback_from"] = source_lang
+        return fallback.wrap(html, lang, source_lang)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        build = self._current()
+        root = build.project.root
+        sources = page_sources(page.meta, page.file.abs_src_path, root)
+        if page.meta.get("source_path") and config.repo_url and config.edit_uri:
+            # A generated page is edited at its source in curriculum/ (a folder is browsed).
+            action = "tree" if sources[0].endswith("/") else "edit"
+            page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{sources[0]}"
+        day = last_change(build.dates, sources)
+        if day:  # shown by overrides/partials/source-file.html
+            page.meta["revision_date"] = format_date(day, i18n.current_language(config))
+            page.meta["revision_date_iso"] = day.isoformat()
+        if page.meta.get("course"):
+            build.courses[page.url] = str(page.meta["course"])
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """One "page not found" page per language: static-i18n writes every language's 404.html
+        to the same /404.html; keep the default language's there and each other one under its
+        own folder (nginx serves /ru/404.html for missing pages under /ru/)."""
+        if template_name != "404.html":
+            return output
+        build = self._current()
+        lang, default = i18n.current_language(config), i18n.default_language(config)
+        if lang == default:
+            build.not_found[config.site_dir] = output
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return build.not_found.get(config.site_dir, output)
+
+    # -- after the last language -----------------------------------------------------------------
+
+    @event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the other languages
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if i18n.nested(config):
+            return
+        site = Path(config.site_dir)
+        if self.config.search and (site / "search" / "search_index.json").exists():
+            (site / "search" / "lunr.tk.js").write_text(search_index.lunr_tk_source(), encoding="utf-8")
+            result = search_index.split_site_index(site, i18n.prefixes(config),
+                                                   i18n.default_language(config),
+                                                   dict(self._current().courses))
+            before = result["mixed-before"]
+            log.info("search index bytes (raw/gzip): mixed as written %d/%d; %s", before.raw,
+                     before.gzip, "; ".join(f"{k} {v.raw}/{v.gzip}" for k, v in result.items()
+                                            if k != "mixed-before"))
+        if self.config.offline:
+            self._write_offline_files(config, site)
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if config.strict and self._warnings.records:
+            raise Abort(f"Aborted with {len(self._warnings.records)} warning(s) in strict mode "
+                        "(counted over all languages).")
+
+    def on_build_error(self, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _current(self) -> BuildState:
+        if self.build is None:
+            raise PluginError("sosial-is: on_config has not run")
+        return self.build
+
+    def _write_offline_files(self, config: MkDocsConfig, site: Path) -> None:
+        import json
+        shim = site / OFFLINE_SHIM
+        shim.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(HERE.parent / "publish" / "offline_worker.js", shim)
+        manifest = {"site_url": config.site_url or "", "default": i18n.default_language(config),
+                    "prefixes": i18n.prefixes(config)}
+        (site / OFFLINE_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")

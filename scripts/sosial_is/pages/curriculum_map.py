@@ -1,0 +1,38 @@
+"""The curriculum map, per language and programme: course × competency with the level (I/P/D)
+each course develops, and a coverage summary per competency."""
+from __future__ import annotations
+
+from ..curriculum.model import LEVELS, Curriculum
+from ..locale import t
+from .common import comp_order, course_slug, front, model_notice
+
+
+def map_page(cur: Curriculum, lang: str) -> str:
+    comps = sorted(cur.competencies, key=comp_order)
+    out = [front(t("map_title", lang), t("map_intro", lang), "curriculum/courses/", lang)]
+    out.append(f"# {t('map_title', lang)}\n\n{model_notice(lang)}{t('map_intro', lang)}\n\n")
+    for prog in cur.programmes.values():
+        codes = [c for s in sorted(prog.semesters, key=lambda s: s.number) for c in s.courses
+                 if c in cur.courses]
+        out.append(f"## {prog.title.get(lang)} {{#{prog.id}}}\n\n")
+        head = " | ".join(f"[{c}](competencies.md#{c.lower()})" for c in comps)
+        out.append('<div class="si-map" markdown>\n\n'
+                   f"| {t('course', lang)} | {head} |\n|---|" + "---|" * len(comps) + "\n")
+        for code in codes:
+            levels = cur.courses[code].facts.competencies
+            cells = " | ".join(levels.get(c, "") for c in comps)
+            out.append(f"| [{code}](courses/{course_slug(code)}.md) | {cells} |\n")
+        out.append("\n</div>\n\n")
+        out.append(f"### {t('coverage', lang)} {{#coverage-{prog.id}}}\n\n"
+                   f"| {t('competency', lang)} | I | P | D | |\n|---|---|---|---|---|\n")
+        for comp in comps:
+            counts = {lvl: sum(1 for c in codes if cur.courses[c].facts.competencies.get(comp) == lvl)
+                      for lvl in LEVELS}
+            missing = [lvl for lvl in LEVELS if counts[lvl] == 0]
+            status = (f"**{t('coverage_missing', lang, levels='/'.join(missing))}**" if missing
+                      else t("coverage_ok", lang))
+            title = cur.competencies[comp].title.get(lang)
+            out.append(f"| {comp} {title} | {counts['I']} | {counts['P']} | {counts['D']} | "
+                       f"{status} |\n")
+        out.append("\n")
+    return "".join(out)

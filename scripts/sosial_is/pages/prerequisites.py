@@ -1,0 +1,27 @@
+"""The prerequisite diagram page, per language and programme: the inline SVG of
+``pages/diagram.py`` and its text alternative."""
+from __future__ import annotations
+
+from ..curriculum.model import Curriculum
+from ..locale import t
+from . import diagram
+from .common import course_link, front
+
+
+def prerequisites_page(cur: Curriculum, lang: str) -> str:
+    out = [front(t("prereq_title", lang), t("prereq_intro", lang), "curriculum/courses/", lang)]
+    out.append(f"# {t('prereq_title', lang)}\n\n{t('prereq_intro', lang)}\n\n")
+    for prog in cur.programmes.values():
+        out.append(f"## {prog.title.get(lang)} {{#{prog.id}}}\n\n")
+        out.append(diagram.prerequisite_svg(cur, prog, lang) + "\n\n")
+        out.append(f'??? note "{t("prereq_text", lang)}"\n\n')
+        for sem in sorted(prog.semesters, key=lambda s: s.number):
+            for code in sem.courses:
+                course = cur.courses.get(code)
+                if course is None or not course.facts.prerequisites:
+                    continue
+                pre = ", ".join(course_link(cur, p, lang, "courses/") for p in course.facts.prerequisites)
+                label = course_link(cur, code, lang, "courses/")
+                out.append(f"    - {t('prereq_requires', lang, course=label, list=pre)}\n")
+        out.append("\n")
+    return "".join(out)

@@ -1,0 +1,70 @@
+"""The translation status page (About → Translation status), per language: every hand-written
+page and course × language as up to date, outdated, version not recorded, missing or planned,
+from the states of ``project/translations.py``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.languages import LANGS, SOURCE_LANG, TRANSLATED_LANGS
+from ..core.sources import read_source
+from ..locale import t
+from ..markdown.scanner import scan
+from ..project.translations import PENDING_FILE, STATUSES, Hashes, Unit, pending, status, units
+from .common import course_slug, front
+
+STATUS_PAGE = "about/translation-status"
+
+
+def _title(unit: Unit, lang: str) -> str:
+    """The page's front matter title (or first H1) in ``lang``, else in Turkmen, else its key."""
+    for lg in (lang, SOURCE_LANG):
+        source = read_source(unit.files[lg])
+        if not source.ok:
+            continue
+        scanned = scan(source.text)
+        title = str(scanned.front.data.get("title") or "")
+        if not title:
+            title = next((h.text for h in scanned.headings if h.level == 1), "")
+        title = title.strip().replace("|", "\\|")
+        if title:
+            return f"{unit.key} {title}" if unit.kind == "course" else title
+    return unit.key
+
+
+def status_pages(root: Path, docs: Path, hand_written: list[Path]) -> dict[str, str]:
+    """docs/about/translation-status.{tk,ru,en}.md: every page and course × language."""
+    planned, _, _ = pending(root)
+    hashes = Hashes()
+    rows = []
+    for unit in units(root, docs, hand_written):
+        if unit.source.exists():
+            rows.append((unit, {lg: status(unit, lg, planned, hashes) for lg in LANGS}))
+    pages: dict[str, str] = {}
+    for lang in LANGS:
+        out = [front(t("ts_title", lang), t("ts_intro", lang), PENDING_FILE, lang)]
+        out.append(f"# {t('ts_title', lang)}\n\n{t('ts_intro', lang)}\n\n")
+        out.append(f"## {t('ts_summary', lang)} {{#summary}}\n\n| {t('ts_language', lang)} | "
+                   + " | ".join(t(f"ts_{s}", lang) for s in STATUSES) + " |\n|---|"
+                   + "---|" * len(STATUSES) + "\n")
+        for lg in TRANSLATED_LANGS:
+            counts = {s: sum(1 for _, st in rows if st[lg] == s) for s in STATUSES}
+            out.append(f"| {t('ts_lang_' + lg, lang)} | "
+                       + " | ".join(str(counts[s]) for s in STATUSES) + " |\n")
+        out.append("\n")
+        for kind, heading in (("page", "ts_pages"), ("course", "ts_courses")):
+            out.append(f"## {t(heading, lang)} {{#{kind}s}}\n\n| | "
+                       + " | ".join(t(f"ts_lang_{lg}", lang) for lg in LANGS) + " |\n|---|---|---|---|\n")
+            for unit, states in rows:
+                if unit.kind != kind:
+                    continue
+                href = (f"../{unit.key}" if kind == "page"
+                        else f"../curriculum/courses/{course_slug(unit.key)}.md")
+                label = _title(unit, lang)
+                cells = " | ".join(
+                    t("ts_source", lang) if lg == SOURCE_LANG and states[lg] == "up_to_date"
+                    else f'<span class="si-ts si-ts--{states[lg]}">{t("ts_" + states[lg], lang)}</span>'
+                    for lg in LANGS)
+                out.append(f"| [{label}]({href}) | {cells} |\n")
+            out.append("\n")
+        pages[f"{STATUS_PAGE}.{lang}.md"] = "".join(out)
+    return pages

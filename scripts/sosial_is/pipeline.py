@@ -1,0 +1,159 @@
+"""The pipeline from sources to checked, generated pages, in one place:
+
+    load the curriculum (curriculum/loader)  ->  rules over the model (curriculum/rules)
+    ->  generate pages in memory (pages/)     ->  read and scan every hand-written page and
+    course file once (markdown/scanner)       ->  checks (checks/)  ->  State
+
+The ``check`` command and the MkDocs plugin both call :func:`run`; the plugin runs it once per
+change of the sources (not per page, not per language) and writes ``State.pages`` under docs/.
+Reading a file goes through ``core.sources``; a file scanned once is not scanned again while it
+is unchanged (:class:`ScanCache`, kept by a long-running ``serve``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks.citations import check_citations
+from .checks.links import DocSet, check_links
+from .checks.nav import check_nav
+from .checks.placeholders import check_placeholders
+from .checks.safety import check_scanned
+from .checks.translations import check_translations
+from .core import manifest
+from .core.findings import Finding
+from .core.sources import Source, read_source
+from .curriculum.loader import load_curriculum
+from .curriculum.model import Curriculum
+from .curriculum.rules import validate
+from .markdown.scanner import Scanned, scan
+from .pages import STATUS_PAGES, source_pages, translation_status
+from .pages.common import course_slug
+from .project import Project
+from .project.translations import pending
+from .render import citations
+
+#: Findings that mean a file could not be read at all (counted in the summary line).
+UNREADABLE = frozenset({"FILE-ENCODING", "FILE-BINARY", "FILE-TOO-LARGE", "FILE-IS-FOLDER",
+                        "FILE-UNREADABLE"})
+
+
+@dataclass
+class State:
+    """Everything the build needs from the sources, computed once per change."""
+
+    curriculum: Curriculum
+    findings: list[Finding]
+    pages: dict[str, str]  # generated files: path relative to docs/ -> content
+    hand_written: list[Path]
+
+    @property
+    def unreadable(self) -> int:
+        return len({f.path for f in self.findings if f.code in UNREADABLE})
+
+
+@dataclass
+class ScanCache:
+    """Read-and-scan results per file, reused while the file's size and mtime are unchanged."""
+
+    entries: dict[Path, tuple[tuple[int, int], Source, Scanned | None]] = field(default_factory=dict)
+
+    def get(self, path: Path) -> tuple[Source, Scanned | None]:
+        try:
+            stat = path.stat()
+            key = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = (-1, -1)
+        hit = self.entries.get(path)
+        if hit and hit[0] == key and key != (-1, -1):
+            return hit[1], hit[2]
+        source = read_source(path)
+        scanned = scan(source.text, path) if source.ok else None
+        self.entries[path] = (key, source, scanned)
+        return source, scanned
+
+
+def run(project: Project, cache: ScanCache | None = None) -> State:
+    """Load, check and generate: the whole pipeline before MkDocs renders anything."""
+    cache = cache or ScanCache()
+    root, docs = project.root, project.docs
+    cur, findings = load_curriculum(project.curriculum)
+    findings += validate(cur)
+    try:  # a broken model is reported by the rules; pages are made from what loaded
+        pages = source_pages(cur, root, docs, project.config.site_url)
+    except Exception:
+        pages = _last_written(docs)
+    generated = set(pages) | set(STATUS_PAGES) | set(manifest.read(docs))
+    hand_written = project.hand_written(generated)
+    pages.update(translation_status.status_pages(root, docs, hand_written))
+    findings += check_sources(project, cur, pages, hand_written, cache)
+    return State(cur, sorted(set(findings)), pages, hand_written)
+
+
+def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
+                  hand_written: list[Path], cache: ScanCache) -> list[Finding]:
+    """Every check over hand-written pages and course files: reading, front matter,
+    citations, placeholders, unsafe content, links and anchors, navigation, translations."""
+    findings: list[Finding] = []
+    docset, courses = _sources(project, cur, pages, hand_written, cache, findings)
+    for rel in docset.hand_written:
+        path, scanned = project.docs / rel, docset.scans[rel]
+        findings += scanned.front.problems
+        findings += check_citations(path, scanned, cur.references)
+        findings += check_placeholders(path, scanned)
+        findings += check_scanned(path, scanned)
+    for path, scanned in courses.values():
+        findings += check_scanned(path, scanned)
+    # Course files' links end up in their generated pages: checked there, if the page exists.
+    findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
+    findings += check_nav(docset, project.config)
+    findings += check_translations(project.root, project.docs, hand_written)
+    return findings
+
+
+def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_written: list[Path],
+             cache: ScanCache, problems: list[Finding]) -> tuple[DocSet, dict[str, tuple[Path, Scanned]]]:
+    """The documentation set as the build will see it (hand-written pages read and scanned once,
+    generated pages from memory) and the course files by the page they end up in. Files that
+    cannot be read go to ``problems``."""
+    docs = project.docs
+    texts: dict[str, str] = {}
+    scans: dict[str, Scanned] = {}
+    for path in hand_written:
+        source, scanned = cache.get(path)
+        if scanned is None:
+            problems.append(source.problem)
+            continue
+        rel = path.relative_to(docs).as_posix()
+        texts[rel], scans[rel] = source.text, scanned
+    courses: dict[str, tuple[Path, Scanned]] = {}
+    for path in project.course_files():
+        source, scanned = cache.get(path)
+        if scanned is None:
+            problems.append(source.problem)
+            continue
+        courses[f"curriculum/courses/{course_slug(path.parent.name)}.{path.stem}.md"] = (path, scanned)
+    for rel, content in pages.items():
+        if rel.endswith(".md"):
+            texts[rel] = content
+    planned, _, _ = pending(project.root)
+    docset = DocSet(docs, texts, set(project.other_files()) | set(texts) | set(pages), sorted(scans),
+                    planned, render=lambda text, lang: citations.render(text, cur.references, lang).markdown,
+                    scans=scans)
+    return docset, courses
+
+
+def docset(project: Project) -> DocSet:
+    """The documentation set of ``project`` as the checks see it (for tests and tools)."""
+    state = run(project)
+    return _sources(project, state.curriculum, state.pages, state.hand_written, ScanCache(), [])[0]
+
+
+def _last_written(docs: Path) -> dict[str, str]:
+    """The generated files the last successful write left (for link targets), by the manifest."""
+    out = {}
+    for rel in manifest.read(docs):
+        source = read_source(docs / rel)
+        if source.ok:
+            out[rel] = source.text
+    return out

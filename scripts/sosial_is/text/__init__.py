@@ -1,0 +1,2 @@
+"""Language processing that is not Markdown: Turkmen folding and stemming (``turkmen.py``), used
+by the search index and its browser twin, and by the termbase check."""

@@ -1,0 +1,90 @@
+"""Helpers the tests share (fixtures that use them live in conftest.py).
+
+- :func:`make_project`: a buildable copy of a fixture project (its mkdocs.yml INHERITs the real
+  one by absolute path; overrides/ linked, docs/assets/ copied);
+- :func:`check`: the findings of the source checks of a project, as ``scripts/run check`` finds
+  them (MkDocs' loader for mkdocs.yml, then the pipeline);
+- :func:`run_build`: the safe build (``scripts/run build``) in a child process;
+- :func:`serve`, :func:`free_port`, :func:`read_html`.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from sosial_is import pipeline
+from sosial_is.core.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (tests import them from here)
+from sosial_is.core.findings import Finding
+from sosial_is.core.languages import LANG_PREFIX, LANGS  # noqa: F401
+from sosial_is.mkdocs.site_config import load
+from sosial_is.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
+
+
+def make_project(dest: Path, source: Path = FIXTURE_PROJECT) -> Path:
+    """A buildable copy of a fixture project: overrides/ linked, docs/assets/ copied."""
+    shutil.copytree(source, dest)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "INHERIT: ../../../mkdocs.yml", f"INHERIT: {ROOT / 'mkdocs.yml'}"), encoding="utf-8")
+    (dest / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets", dirs_exist_ok=True)
+    return dest
+
+
+def project_of(root: Path) -> Project:
+    config, problems = load(root / "mkdocs.yml")
+    assert config is not None, problems
+    return Project(config)
+
+
+def check(root: Path) -> list[Finding]:
+    """Every finding of the source checks of the project at ``root``."""
+    return pipeline.run(project_of(root)).findings
+
+
+def found(root: Path) -> list[tuple[str, int, str]]:
+    """(path, line, code) of every finding, paths relative to the working directory."""
+    return [(f.path, f.line, f.code) for f in check(root)]
+
+
+def run_build(project: Path, site_dir: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
+    """The project's safe build (``scripts/run build``) in a child process."""
+    cmd = [sys.executable, "-m", "sosial_is", "build", "--config", str(project / "mkdocs.yml"),
+           "--site-dir", str(site_dir)] + ([] if strict else ["--no-strict"])
+    return subprocess.run(cmd, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                          capture_output=True, text=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def read_html(site: Path, rel: str) -> str:
+    path = site / rel
+    if path.is_dir() or rel.endswith("/") or rel == "":
+        path = path / "index.html"
+    return path.read_text(encoding="utf-8")
