@@ -109,6 +109,7 @@ PASSTHROUGH = {
     "audit": ("audit.run", "Lighthouse and axe-core on the built site"),
     "bench-linkcheck": ("bench.linkcheck", "link-check benchmark against lychee"),
     "bench-search": ("bench.search_quality", "search quality against Material's default"),
+    "bench-build": ("bench.build", "build time and memory against stock MkDocs at several sizes"),
 }
 
 

@@ -78,7 +78,7 @@ def test_split_site_index(tmp_path):
         assert len(data["docs"]) == 7  # 3 courses × (page + description) + competency
         assert {d["location"] for d in data["docs"] if d.get("keys") == "sw204"} == {
             f"{prefix}curriculum/courses/sw-204/"}
-        assert sizes[lang].raw < sizes["mixed-before"].raw / 3
+        assert sizes[lang] < sizes["mixed-before"] / 3
     # UTF-8, not \\u escapes
     raw = (tmp_path / "search" / "search_index.ru.json").read_bytes()
     assert "семья".encode() in raw

@@ -29,7 +29,7 @@ def build(config: Path, site_dir: Path | None = None, strict: bool = True) -> in
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"build failed (exit {code}); {site_dir} was left as it was.", file=sys.stderr)
         return code or 1
-    compress_site(tmp)
+    compress_site(tmp, previous=site_dir if site_dir.is_dir() else None)
     swap_dir(tmp, site_dir)
     return 0
 

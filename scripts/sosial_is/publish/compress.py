@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 #: Text formats worth compressing. Source maps (.map) are left alone: readers never fetch them.
@@ -25,23 +27,44 @@ def gzip_bytes(data: bytes) -> bytes:
     return buf.getvalue()
 
 
-def compress_site(site: Path) -> list[Path]:
+def compress_site(site: Path, previous: Path | None = None) -> list[Path]:
     """Write ``<file>.gz`` beside each text file of ``site``; returns the files written.
 
     A ``.gz`` that would not be smaller than its source is not written (and a stale one removed),
-    so nginx falls back to the plain file.
+    so nginx falls back to the plain file. ``previous``: the site this build replaces; a file
+    whose bytes are the same there takes its ``.gz`` from there instead of compressing again
+    (most of a rebuild: Material's assets, unchanged pages). Files are compressed in threads
+    (zlib releases the GIL), so every core works.
     """
-    written: list[Path] = []
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix not in SUFFIXES:
-            continue
-        target = path.with_name(path.name + ".gz")
-        data = path.read_bytes()
+    jobs = [p for p in sorted(site.rglob("*")) if p.suffix in SUFFIXES and p.is_file()]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda p: _compress(p, site, previous), jobs))
+    return [target for target in results if target is not None]
+
+
+def _compress(path: Path, site: Path, previous: Path | None) -> Path | None:
+    target = path.with_name(path.name + ".gz")
+    data = path.read_bytes()
+    packed = _reuse(path, data, site, previous)
+    if packed is None:
         packed = gzip_bytes(data) if len(data) >= MIN_SIZE else b""
-        if packed and len(packed) < len(data):
-            if not target.exists() or target.read_bytes() != packed:
-                target.write_bytes(packed)
-            written.append(target)
-        elif target.exists() and target.name != "sitemap.xml.gz":  # MkDocs writes that one itself
-            target.unlink()
-    return written
+    if packed and len(packed) < len(data):
+        if not target.exists() or target.read_bytes() != packed:
+            target.write_bytes(packed)
+        return target
+    if target.exists() and target.name != "sitemap.xml.gz":  # MkDocs writes that one itself
+        target.unlink()
+    return None
+
+
+def _reuse(path: Path, data: bytes, site: Path, previous: Path | None) -> bytes | None:
+    """The previous build's gzip copy of the same bytes, if there is one."""
+    if previous is None:
+        return None
+    old = previous / path.relative_to(site)
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return None
+        return old.with_name(old.name + ".gz").read_bytes()
+    except OSError:
+        return None
