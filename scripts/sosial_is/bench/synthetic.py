@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.languages import LANGS, split_lang, with_lang
 from ..core.manifest import read as read_manifest
 from ..markdown.scanner import INLINE_LINK
+from ..project.translations import recorded, set_recorded, source_hash
 
 CODE = re.compile(r"\b(SW|CCP)-(\d{3})\b")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -60,29 +61,43 @@ def make_project(dest: Path, factor: int, source: Path) -> Path:
         for src in courses:
             out = dest / "curriculum" / "courses" / swap(src.name)
             out.mkdir()
-            for f in src.iterdir():
-                (out / f.name).write_text(swap(f.read_text(encoding="utf-8")), encoding="utf-8")
+            texts = {f.name: swap(f.read_text(encoding="utf-8")) for f in src.iterdir()}
+            for name, text in texts.items():
+                if name in ("ru.md", "en.md") and "tk.md" in texts and recorded(text)[0]:
+                    text = set_recorded(text, source_hash(texts["tk.md"]))
+                (out / name).write_text(text, encoding="utf-8")
         for prog in (source / "curriculum" / "programmes").glob("*.yml"):
             text = swap(prog.read_text(encoding="utf-8"))
             text = re.sub(r"^id: (\S+)", rf"id: \1-k{k}", text, count=1, flags=re.M)
             (dest / "curriculum" / "programmes" / f"{prog.stem}-k{k}.yml").write_text(text, encoding="utf-8")
+        copies = {}
         for rel in pages:
             out = docs / f"k{k}" / rel
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(rewrite_links(rel, (source / "docs" / rel).read_text(encoding="utf-8"), hand),
-                           encoding="utf-8")
+            copies[rel] = rewrite_links(rel, f"k{k}/{rel}",
+                                        (source / "docs" / rel).read_text(encoding="utf-8"), hand)
+        for rel, text in copies.items():  # translations record the hash of their copied source
+            source_rel = rel.replace(".ru.md", ".tk.md").replace(".en.md", ".tk.md")
+            if source_rel != rel and source_rel in copies and recorded(text)[0]:
+                text = set_recorded(text, source_hash(copies[source_rel]))
+            (docs / f"k{k}" / rel).write_text(text, encoding="utf-8")
     return dest
 
 
-def rewrite_links(rel: str, text: str, hand: set[str]) -> str:
-    """Links of a page copied one folder down: targets outside the copy get one more '../'."""
+def rewrite_links(rel: str, copy_rel: str, text: str, hand: set[str]) -> str:
+    """Links of page ``rel`` copied to ``copy_rel``: a target that is copied too (a hand-written
+    page) stays relative; any other (generated pages, assets) points at the original."""
     def fix(m: re.Match) -> str:
         url = m.group(3)
         if not url or SCHEME.match(url) or url.startswith(("#", "/")):
             return m.group(0)
-        target = os.path.normpath(os.path.join(os.path.dirname(rel), url.split("#")[0]))
+        path, _, anchor = url.partition("#")
+        target = os.path.normpath(os.path.join(os.path.dirname(rel), path))
         base = split_lang(target)[0]
         if any(with_lang(base, lg) in hand for lg in LANGS) or target in hand:
             return m.group(0)
-        return m.group(0).replace(f"({url}", f"(../{url}", 1)
+        new = os.path.relpath(target, os.path.dirname(copy_rel) or ".")
+        if path.endswith("/"):
+            new += "/"
+        return m.group(0).replace(f"({url}", f"({new}{'#' + anchor if anchor else ''}", 1)
     return INLINE_LINK.sub(fix, text)
