@@ -22,7 +22,6 @@ IFRAME_HOSTS: frozenset[str] = frozenset()
 EMBED_TAGS = {"object", "embed", "applet"}
 EVENT_ATTR = re.compile(r"^on[a-z]+$")
 JS_URL = re.compile(r"^\s*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript)\s*:", re.I)
-SCRIPT_OPEN = re.compile(r"<\s*script\b", re.I)
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 # Front matter keys that make the theme load code: only generated pages may set them.
 SCRIPT_KEYS = ("extra_scripts",)
@@ -54,9 +53,7 @@ def check_scanned(path: Path, scanned: Scanned, iframe_hosts: frozenset[str] = I
     findings += _front_matter(path, scanned)
     # A <script split over lines, or written in a way our tag pattern misses, still counts.
     seen = {f.line for f in findings if f.code == "UNSAFE-SCRIPT"}
-    for no, line in scanned.code_free:
-        if SCRIPT_OPEN.search(line) and no not in seen:
-            findings.append(finding(path, no, "UNSAFE-SCRIPT"))
+    findings += [finding(path, no, "UNSAFE-SCRIPT") for no in scanned.script_opens if no not in seen]
     return findings
 
 
@@ -67,8 +64,9 @@ def _front_matter(path: Path, scanned: Scanned) -> list[Finding]:
     front = scanned.front
     if not front.present:
         return out
+    lines = scanned.lines
     for no in range(2, front.body_line - 1):
-        line = scanned.lines[no - 1]
+        line = lines[no - 1]
         if not line.lstrip().startswith("#") and MARKUP.search(line):
             out.append(finding(path, no, "UNSAFE-FRONT-MATTER"))
     for key in SCRIPT_KEYS:

@@ -50,6 +50,7 @@ URL_ATTRS = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src"),
              ("link", "href"), ("script", "src"), ("track", "src"), ("video", "poster")}
 IMAGE_TAGS = {"img", "source", "video", "audio", "track"}
 PLACEHOLDER = "TODO"  # the scaffolder's marker; a source containing it cannot publish
+SCRIPT_OPEN = re.compile(r"<\s*script\b", re.I)
 _slug = slugify(case="lower")
 
 
@@ -91,8 +92,6 @@ class Scanned:
 
     text: str
     front: FrontMatter
-    lines: list[str]  # the raw lines (split on LF)
-    code_free: list[tuple[int, str]]  # (line number, line) outside fences, code and comments blanked
     fenced: set[int] = field(default_factory=set)  # line numbers inside fences (fence lines too)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -101,6 +100,12 @@ class Scanned:
     attr_lists: list[tuple[int, str]] = field(default_factory=list)
     citations: list[tuple[int, str]] = field(default_factory=list)  # (line, reference id)
     placeholders: list[int] = field(default_factory=list)  # lines with TODO outside code
+    script_opens: list[int] = field(default_factory=list)  # lines with "<script" outside code
+
+    @property
+    def lines(self) -> list[str]:
+        """The raw lines (split on LF); not kept, a scan of every page stays small."""
+        return self.text.split("\n")
 
 
 def parse_attrs(raw: str) -> dict[str, str]:
@@ -195,12 +200,17 @@ def scan(text: str, path: Path | str | None = None, *, front: bool = True) -> Sc
     fm = front_matter(text, path) if front else FrontMatter()
     lines = text.split("\n")
     fenced = _fence_lines(lines)
-    all_free = list(_code_free(lines, fenced))
-    # Front matter lines are not Markdown: keep their numbering, skip them for links and ids.
-    code_free = [(no, line) for no, line in all_free if no >= fm.body_line]
-    out = Scanned(text=text, front=fm, lines=lines, code_free=code_free, fenced=fenced)
-    # Placeholders count anywhere outside code, front matter included ("description: TODO").
-    out.placeholders = [no for no, line in all_free if PLACEHOLDER in line]
+    out = Scanned(text=text, front=fm, fenced=fenced)
+    code_free = []
+    for no, line in _code_free(lines, fenced):
+        # Placeholders and scripts count anywhere outside code, front matter included
+        # ("description: TODO"; front matter values reach the page's <head> as they are).
+        if PLACEHOLDER in line:
+            out.placeholders.append(no)
+        if "<" in line and SCRIPT_OPEN.search(line):
+            out.script_opens.append(no)
+        if no >= fm.body_line:  # front matter lines are not Markdown: no links or ids there
+            code_free.append((no, line))
     explicit: set[str] = set()
     pending_ids: list[Heading] = []
     for no, line in code_free:

@@ -121,7 +121,9 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.build: BuildState | None = None
-        self.scans = pipeline.ScanCache()  # kept between builds of one process (serve)
+        # Kept between builds by a long-running serve (mkdocs/serve.py sets it); a one-off build
+        # lets the scans go once the pipeline has run, and its memory with them.
+        self.scans: pipeline.ScanCache | None = None
         self.templates = _CompiledTemplates()
         self._warnings = _WarningCounter()
 
@@ -148,7 +150,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         build = self._current()
         if build.state is None:  # once per top-level build: the nested languages reuse it
-            build.state = pipeline.run(build.project, self.scans)
+            build.state = pipeline.run(build.project, self.scans)  # a fresh cache when None
             found = build.state.findings
             if self.config.checks and errors(found):
                 print_findings(found, default_lang(), unreadable=build.state.unreadable)
@@ -157,6 +159,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             written = write_pages(build.project.docs, build.state.pages)
             if written:
                 log.info("generated %d page(s) from curriculum/", len(written))
+            build.state.pages = {}  # on disk now; MkDocs reads them from there
             build.dates = git.file_dates(build.project.root)
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:
@@ -245,7 +248,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             (site / "search" / "lunr.tk.js").write_text(search_index.lunr_tk_source(), encoding="utf-8")
             result = search_index.split_site_index(site, i18n.prefixes(config),
                                                    i18n.default_language(config),
-                                                   dict(self._current().courses))
+                                                   dict(self._current().courses),
+                                                   entries=_search_entries(config))
             log.info("search index bytes: %s", "; ".join(f"{k} {v}" for k, v in result.items()))
         if self.config.offline:
             self._write_offline_files(config, site)
@@ -272,3 +276,12 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         manifest = {"site_url": config.site_url or "", "default": i18n.default_language(config),
                     "prefixes": i18n.prefixes(config)}
         (site / OFFLINE_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict] | None:
+    """The documents of the mixed search index as Material's search plugin holds them (what it
+    has just written to search/search_index.json), or None to read the file."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return entries if isinstance(entries, list) else None
