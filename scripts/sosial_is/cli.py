@@ -78,6 +78,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                  strict=not args.no_strict)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .mkdocs.serve import serve
+    host, _, port = args.dev_addr.rpartition(":")
+    return serve(Path(args.config).resolve(), host or "127.0.0.1", int(port), args.open)
+
+
 def cmd_new_course(args: argparse.Namespace) -> int:
     from .scaffold.commands import plan_course, run
     root = Path(args.config).resolve().parent
@@ -110,6 +116,7 @@ PASSTHROUGH = {
     "bench-linkcheck": ("bench.linkcheck", "link-check benchmark against lychee"),
     "bench-search": ("bench.search_quality", "search quality against Material's default"),
     "bench-build": ("bench.build", "build time and memory against stock MkDocs at several sizes"),
+    "bench-serve": ("bench.serve", "edit-to-preview time of scripts/run serve at several sizes"),
 }
 
 
@@ -146,6 +153,9 @@ def parser() -> argparse.ArgumentParser:
     p = command("build", cmd_build, help="strict build into site/ (the old site survives a failure)")
     p.add_argument("--site-dir", default=None)
     p.add_argument("--no-strict", action="store_true")
+    p = command("serve", cmd_serve, help="preview on http://127.0.0.1:8000/, rebuilt on every save")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    p.add_argument("--open", action="store_true", help="open the preview in a browser")
     p = command("new-course", cmd_new_course,
                 help="scaffold curriculum/courses/CODE/ and add it to a semester")
     p.add_argument("code", metavar="CODE", help="course code, e.g. SW-215")

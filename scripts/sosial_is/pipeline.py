@@ -7,11 +7,11 @@
 The ``check`` command and the MkDocs plugin both call :func:`run`; the plugin runs it once per
 change of the sources (not per page, not per language) and writes ``State.pages`` under docs/.
 Reading a file goes through ``core.sources``; a file scanned once is not scanned again while it
-is unchanged (:class:`ScanCache`, kept by a long-running ``serve``).
+is unchanged (``markdown.cache.SourceCache``, kept by a long-running ``serve``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks.citations import check_citations
@@ -22,11 +22,12 @@ from .checks.safety import check_scanned
 from .checks.translations import check_translations
 from .core import manifest
 from .core.findings import Finding
-from .core.sources import Source, read_source
+from .core.sources import read_source
 from .curriculum.loader import load_curriculum
 from .curriculum.model import Curriculum
 from .curriculum.rules import validate
-from .markdown.scanner import Scanned, scan
+from .markdown.cache import SourceCache
+from .markdown.scanner import Scanned
 from .pages import STATUS_PAGES, source_pages, translation_status
 from .pages.common import course_slug
 from .project import Project
@@ -52,32 +53,11 @@ class State:
         return len({f.path for f in self.findings if f.code in UNREADABLE})
 
 
-@dataclass
-class ScanCache:
-    """Read-and-scan results per file, reused while the file's size and mtime are unchanged."""
-
-    entries: dict[Path, tuple[tuple[int, int], Source, Scanned | None]] = field(default_factory=dict)
-
-    def get(self, path: Path) -> tuple[Source, Scanned | None]:
-        try:
-            stat = path.stat()
-            key = (stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            key = (-1, -1)
-        hit = self.entries.get(path)
-        if hit and hit[0] == key and key != (-1, -1):
-            return hit[1], hit[2]
-        source = read_source(path)
-        scanned = scan(source.text, path) if source.ok else None
-        self.entries[path] = (key, source, scanned)
-        return source, scanned
-
-
-def run(project: Project, cache: ScanCache | None = None) -> State:
+def run(project: Project, cache: SourceCache | None = None) -> State:
     """Load, check and generate: the whole pipeline before MkDocs renders anything."""
-    cache = cache or ScanCache()
+    cache = cache or SourceCache()
     root, docs = project.root, project.docs
-    cur, findings = load_curriculum(project.curriculum)
+    cur, findings = load_curriculum(project.curriculum, cache)
     findings += validate(cur)
     try:  # a broken model is reported by the rules; pages are made from what loaded
         pages = source_pages(cur, root, docs, project.config.site_url)
@@ -85,13 +65,24 @@ def run(project: Project, cache: ScanCache | None = None) -> State:
         pages = _last_written(docs)
     generated = set(pages) | set(STATUS_PAGES) | set(manifest.read(docs))
     hand_written = project.hand_written(generated)
-    pages.update(translation_status.status_pages(root, docs, hand_written))
+    pages.update(translation_status.status_pages(root, docs, hand_written, cache))
     findings += check_sources(project, cur, pages, hand_written, cache)
     return State(cur, sorted(set(findings)), pages, hand_written)
 
 
+def _model(project: Project, cache: SourceCache) -> tuple[Curriculum, list[Finding], dict[str, str]]:
+    """The curriculum, the findings of loading it and of the rules, and the pages made from it."""
+    cur, findings = load_curriculum(project.curriculum, cache)
+    findings += validate(cur)
+    try:  # a broken model is reported by the rules; pages are made from what loaded
+        pages = source_pages(cur, project.root, project.docs, project.config.site_url)
+    except Exception:
+        pages = _last_written(project.docs)
+    return cur, findings, pages
+
+
 def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
-                  hand_written: list[Path], cache: ScanCache) -> list[Finding]:
+                  hand_written: list[Path], cache: SourceCache) -> list[Finding]:
     """Every check over hand-written pages and course files: reading, front matter,
     citations, placeholders, unsafe content, links and anchors, navigation, translations."""
     findings: list[Finding] = []
@@ -107,12 +98,12 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     # Course files' links end up in their generated pages: checked there, if the page exists.
     findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
     findings += check_nav(docset, project.config)
-    findings += check_translations(project.root, project.docs, hand_written)
+    findings += check_translations(project.root, project.docs, hand_written, cache)
     return findings
 
 
 def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_written: list[Path],
-             cache: ScanCache, problems: list[Finding]) -> tuple[DocSet, dict[str, tuple[Path, Scanned]]]:
+             cache: SourceCache, problems: list[Finding]) -> tuple[DocSet, dict[str, tuple[Path, Scanned]]]:
     """The documentation set as the build will see it (hand-written pages read and scanned once,
     generated pages from memory) and the course files by the page they end up in. Files that
     cannot be read go to ``problems``."""
@@ -146,7 +137,7 @@ def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_writ
 def docset(project: Project) -> DocSet:
     """The documentation set of ``project`` as the checks see it (for tests and tools)."""
     state = run(project)
-    return _sources(project, state.curriculum, state.pages, state.hand_written, ScanCache(), [])[0]
+    return _sources(project, state.curriculum, state.pages, state.hand_written, SourceCache(), [])[0]
 
 
 def _last_written(docs: Path) -> dict[str, str]:

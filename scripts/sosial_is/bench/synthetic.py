@@ -48,7 +48,10 @@ def make_project(dest: Path, factor: int, source: Path) -> Path:
         shutil.copy2(source / "docs" / ".translations-pending.yml", docs / ".translations-pending.yml")
     (dest / "overrides").symlink_to((source / "overrides").resolve())
     config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("\nnav:\n", "\nnot_in_nav: |\n  /k*/\nnav:\n", 1)
+    if "\nnot_in_nav: |\n" in config:
+        config = config.replace("\nnot_in_nav: |\n", "\nnot_in_nav: |\n  /k*/\n", 1)
+    else:
+        config = config.replace("\nnav:\n", "\nnot_in_nav: |\n  /k*/\nnav:\n", 1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     hand = set(pages)
     courses = sorted(p for p in (source / "curriculum" / "courses").iterdir() if p.is_dir())

@@ -6,14 +6,15 @@ from pathlib import Path
 
 from ..core.findings import Finding, finding, relpath
 from ..core.languages import TRANSLATED_LANGS
-from ..core.sources import read_source
-from ..project.translations import PENDING_FILE, Hashes, pending, recorded, status, units
+from ..markdown.cache import SourceCache
+from ..project.translations import PENDING_FILE, Reader, pending, status, units
 
 
-def check_translations(root: Path, docs: Path, hand_written: list[Path]) -> list[Finding]:
+def check_translations(root: Path, docs: Path, hand_written: list[Path],
+                       cache: SourceCache | None = None) -> list[Finding]:
     """Missing, untracked and outdated translations; stale entries of the pending list."""
     planned, plan_lines, findings = pending(root)
-    hashes = Hashes()
+    reader = Reader(cache)
     all_units = units(root, docs, hand_written)
     for unit in all_units:
         if not unit.source.exists():
@@ -24,15 +25,14 @@ def check_translations(root: Path, docs: Path, hand_written: list[Path]) -> list
             continue
         for lang in TRANSLATED_LANGS:
             path = unit.files[lang]
-            state = status(unit, lang, planned, hashes)
+            state = status(unit, lang, planned, reader)
             if state == "missing" and unit.kind == "page":
                 findings.append(finding(unit.source, 1, "TRANSLATION-MISSING", lang=lang,
                                         path=relpath(path), pending=PENDING_FILE))
             elif state in ("untracked", "outdated"):
-                source = read_source(path)
-                if not source.ok:
+                if not reader.cache.get(path)[0].ok:
                     continue  # the file's own finding (FILE-ENCODING …) says what is wrong
-                _, line = recorded(source.text)
+                _, line = reader.recorded(path)
                 code = "TRANSLATION-UNTRACKED" if state == "untracked" else "TRANSLATION-OUTDATED"
                 findings.append(finding(path, line or 1, code, source=relpath(unit.source),
                                         path=relpath(path)))

@@ -19,9 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding, finding, relpath
 from ..core.languages import LANGS
-from ..core.sources import read_source
-from ..core.yaml_lines import Located, load_yaml
+from ..core.yaml_lines import Located
 from ..locale import t
+from ..markdown.cache import SourceCache
 from ..markdown.scanner import scan
 from .model import (
     SECTION_KEYS,
@@ -104,12 +104,12 @@ def _short(value: Any) -> str:
 # --- YAML files ------------------------------------------------------------------------------
 
 def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
-               store: dict[str, M]) -> list[Finding]:
+               store: dict[str, M], cache: SourceCache) -> list[Finding]:
     """A YAML file holding a list of entries with unique ``id``s (references, glossary)."""
     if not path.exists():
         cur.broken.add(kind)
         return [finding(path, 0, "FILE-MISSING")]
-    located, findings = load_yaml(path)
+    located, findings = cache.yaml(path)
     if located is None:
         cur.broken.add(kind)
         return findings
@@ -136,11 +136,11 @@ def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
     return findings
 
 
-def _load_competencies(path: Path, cur: Curriculum) -> list[Finding]:
+def _load_competencies(path: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
     cur.broken.add("competency")  # until it loads
     if not path.exists():
         return [finding(path, 0, "FILE-MISSING")]
-    located, findings = load_yaml(path)
+    located, findings = cache.yaml(path)
     if located is None:
         return findings
     parsed, problems = validate_model(CompetencyFile, located)
@@ -161,12 +161,12 @@ def _load_competencies(path: Path, cur: Curriculum) -> list[Finding]:
     return findings
 
 
-def _load_programmes(folder: Path, cur: Curriculum) -> list[Finding]:
+def _load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
     findings: list[Finding] = []
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         if path.name.startswith("."):
             continue
-        located, problems = load_yaml(path)
+        located, problems = cache.yaml(path)
         findings += problems
         prog, problems = validate_model(Programme, located) if located else (None, [])
         findings += problems
@@ -199,7 +199,7 @@ def _course_dirs(folder: Path) -> tuple[list[Path], list[Finding]]:
     return [p for p in entries if p.is_dir() and not p.name.startswith(".")], []
 
 
-def _load_courses(folder: Path, cur: Curriculum) -> list[Finding]:
+def _load_courses(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
     if not folder.is_dir():
         return [finding(folder, 0, "FILE-MISSING")]
     dirs, findings = _course_dirs(folder)
@@ -209,9 +209,10 @@ def _load_courses(folder: Path, cur: Curriculum) -> list[Finding]:
             findings.append(finding(facts_path, 0, "COURSE-FACTS-MISSING", folder=course_dir.name))
             cur.broken_courses.add(course_dir.name)
             continue
-        located, problems = load_yaml(facts_path)
+        located, problems = cache.yaml(facts_path)
         findings += problems
-        facts, problems = validate_model(CourseFacts, located) if located else (None, [])
+        facts, problems = cache.derive("course-facts", facts_path, lambda located=located: (
+            validate_model(CourseFacts, located) if located else (None, [])))
         findings += problems
         if facts is None:
             cur.broken_courses.add(course_dir.name)
@@ -230,7 +231,7 @@ def _load_courses(folder: Path, cur: Curriculum) -> list[Finding]:
             if not (md.exists() or md.is_symlink()):
                 findings.append(finding(md, 0, "COURSE-LANG-MISSING", code=facts.code, lang=lang))
                 continue
-            text, problems = parse_course_text(md, lang)
+            text, problems = parse_course_text(md, lang, cache=cache)
             findings += problems
             if text is not None:
                 course.texts[lang] = text
@@ -241,15 +242,16 @@ def _load_courses(folder: Path, cur: Curriculum) -> list[Finding]:
 
 # --- Course prose ----------------------------------------------------------------------------
 
-def parse_course_text(path: Path, lang: str, text: str | None = None) -> tuple[CourseText | None, list[Finding]]:
+def parse_course_text(path: Path, lang: str, text: str | None = None,
+                      cache: SourceCache | None = None) -> tuple[CourseText | None, list[Finding]]:
     """A course language file (``tk.md`` …): title from the front matter, then the fixed
     ``##`` sections; numbered items of the outcomes and weekly topics, with their lines."""
     if text is None:
-        source = read_source(path)
-        if not source.ok:
+        source, scanned = (cache or SourceCache()).get(path)
+        if scanned is None:
             return None, [source.problem]
-        text = source.text
-    scanned = scan(text, path)
+    else:
+        scanned = scan(text, path)
     findings = list(scanned.front.problems)
     meta = scanned.front.data
     title = str(meta.get("title") or "").strip()
@@ -302,13 +304,15 @@ def parse_course_text(path: Path, lang: str, text: str | None = None) -> tuple[C
 
 # --- Entry point -----------------------------------------------------------------------------
 
-def load_curriculum(root: Path) -> tuple[Curriculum, list[Finding]]:
-    """Load everything under ``root`` (the ``curriculum/`` folder)."""
+def load_curriculum(root: Path, cache: SourceCache | None = None) -> tuple[Curriculum, list[Finding]]:
+    """Load everything under ``root`` (the ``curriculum/`` folder). ``cache``: files read and
+    parsed before (``serve`` keeps one across rebuilds)."""
+    cache = cache or SourceCache()
     cur = Curriculum()
     findings: list[Finding] = []
-    findings += _load_competencies(root / "competencies.yml", cur)
-    findings += _load_list(root / "references.yml", Reference, "reference", cur, cur.references)
-    findings += _load_list(root / "glossary.yml", GlossaryEntry, "glossary", cur, cur.glossary)
-    findings += _load_programmes(root / "programmes", cur)
-    findings += _load_courses(root / "courses", cur)
+    findings += _load_competencies(root / "competencies.yml", cur, cache)
+    findings += _load_list(root / "references.yml", Reference, "reference", cur, cur.references, cache)
+    findings += _load_list(root / "glossary.yml", GlossaryEntry, "glossary", cur, cur.glossary, cache)
+    findings += _load_programmes(root / "programmes", cur, cache)
+    findings += _load_courses(root / "courses", cur, cache)
     return cur, findings

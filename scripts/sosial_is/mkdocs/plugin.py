@@ -32,7 +32,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import jinja2.bccache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,11 +43,12 @@ from .. import pipeline
 from ..core import git
 from ..core.findings import default_lang, errors, print_findings
 from ..locale import format_date, t
+from ..markdown.cache import SourceCache
 from ..pages.writer import write_pages
 from ..project import Project
 from ..project.page_sources import last_change, page_sources
 from ..render import citations, fallback, glossary_marks, links
-from . import i18n, search_index
+from . import i18n, incremental, search_index, theme_env
 from .site_config import from_config
 
 log = logging.getLogger("mkdocs.plugins.sosial_is")
@@ -69,25 +69,6 @@ class SosialIsConfig(base.Config):
     glossary_terms = c.Type(bool, default=True)
     #: The file:// build of the offline copy (``scripts/run offline`` sets SOSIAL_IS_OFFLINE).
     offline = c.Type(bool, default=False)
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled Jinja templates kept in memory for every language build of this process.
-
-    MkDocs makes a new Jinja environment for each build, and static-i18n builds three: without
-    this, every template of Material is compiled three times (half a second of every build).
-    Jinja checks each entry against the template's source, so a changed template is compiled
-    again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 class _WarningCounter(logging.Handler):
@@ -111,6 +92,10 @@ class BuildState:
     dates: dict = field(default_factory=dict)
     courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
     not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
+    # Serve only (incremental.py): which pages this build renders, and the navigations.
+    decider: incremental.Decider | None = None
+    nav: dict[str, Any] = field(default_factory=dict)  # language -> its navigation
+    files_by_lang: dict[str, Any] = field(default_factory=dict)  # language -> its files
 
 
 class SosialIsPlugin(BasePlugin[SosialIsConfig]):
@@ -123,17 +108,31 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         self.build: BuildState | None = None
         # Kept between builds by a long-running serve (mkdocs/serve.py sets it); a one-off build
         # lets the scans go once the pipeline has run, and its memory with them.
-        self.scans: pipeline.ScanCache | None = None
-        self.templates = _CompiledTemplates()
+        self.scans: SourceCache | None = None
+        self.templates = theme_env.CompiledTemplates()  # for every Jinja environment of the process
+        self.theme_listings: dict = {}
+        self._sources: dict[tuple, list[str]] = {}  # a page's source files, by what names them
+        self.incremental: incremental.Incremental | None = None  # serve sets it (on_startup)
         self._warnings = _WarningCounter()
 
     # -- configuration ---------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """With this event, MkDocs keeps the plugin instance for every rebuild of ``serve``: the
+        caches of unchanged files, rendered pages and compiled templates live that long."""
+        if command == "serve":
+            self.scans = SourceCache()
+            self.incremental = incremental.Incremental()
+        else:
+            self.scans, self.incremental = None, None
 
     @event_priority(50)  # before static-i18n's on_config (-100), which reads use_directory_urls
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         problem = i18n.check_languages(config)
         if problem:
             raise PluginError(problem)
+        theme_env.speed_up(config.theme, self.templates, self.theme_listings,
+                           Path(config.config_file_path).parent)
         if not i18n.nested(config):  # a new top-level build (also each rebuild of serve)
             self.build = BuildState(Project(from_config(config)))
             self._warnings.records.clear()
@@ -161,10 +160,38 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
                 log.info("generated %d page(s) from curriculum/", len(written))
             build.state.pages = {}  # on disk now; MkDocs reads them from there
             build.dates = git.file_dates(build.project.root)
+            if self.incremental is not None:
+                memory = self.incremental
+                build.decider = incremental.Decider(
+                    memory, incremental.build_signature(config, build.project.root),
+                    self._page_inputs(config), dirty=memory.built_once)
+
+    @event_priority(-200)  # after static-i18n's on_files (-100), which picks each language's files
+    def on_files(self, files: Any, config: MkDocsConfig) -> Any:
+        build = self._current()
+        if build.decider is not None:
+            build.decider.files(files, i18n.current_language(config))
+            build.files_by_lang[i18n.current_language(config)] = files
+        return files
+
+    @event_priority(-200)  # after static-i18n's on_nav (-100), which translates the navigation
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Any) -> Any:
+        self._current().nav[i18n.current_language(config)] = nav
+        return nav
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:
-        env.bytecode_cache = self.templates
+        """Every page has been read and rendered: the templates' data, and each page's edit link,
+        last-change date (and, while serving, the cached HTML of unchanged pages)."""
+        build = self._current()
         lang = i18n.current_language(config)
+        _reset_language_menu(config)
+        if build.decider is not None:
+            build.decider.restore(files, lang)
+        for page in (f.page for f in files.documentation_pages() if f.page is not None):
+            self._page_facts(page, config)
+        if build.decider is not None:
+            entries = _search_entries(config)
+            build.decider.templates(files, build.nav.get(lang), [] if entries is None else entries, lang)
         prefixes = i18n.prefixes(config)
         env.globals["sosial_is"] = {
             "lang": lang,
@@ -185,13 +212,30 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
     # -- pages -----------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-        state = self._current().state
-        refs = state.curriculum.references if state else {}
+        build = self._current()
+        refs = build.state.curriculum.references if build.state else {}
         return citations.render(markdown, refs, i18n.current_language(config)).markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
         """rel="noopener" on outbound links; glossary definitions on first uses; a page shown
         in another language gets a notice and keeps its real language."""
+        html = self._page_html(html, page, config)
+        decider = self._current().decider
+        if decider is not None:
+            decider.rendered(page, html, i18n.current_language(config))
+        return html
+
+    def _page_inputs(self, config: MkDocsConfig) -> str:
+        """What every page's rendering reads besides its own file: the glossary, the
+        bibliography, our options and the site's host (for the incremental build's keys)."""
+        cur = self._current().state.curriculum
+        return incremental.digest(
+            [g.model_dump(mode="json") for g in cur.glossary.values()],
+            [r.model_dump(mode="json") for r in cur.references.values()],
+            urlsplit(config.site_url or "").hostname or "", self.config.glossary_terms,
+            self.config.search, self.config.offline)
+
+    def _page_html(self, html: str, page: Page, config: MkDocsConfig) -> str:
         html = links.add_noopener(html, urlsplit(config.site_url or "").hostname or "")
         lang = i18n.current_language(config)
         source_lang = getattr(page.file, "locale", lang)
@@ -205,12 +249,24 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         page.meta["fallback_from"] = source_lang
         return fallback.wrap(html, lang, source_lang)
 
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        decider = self._current().decider
+        entries = _search_entries(config)
+        if decider is not None and entries is not None:  # Material indexed the page: to its place
+            decider.page_done(page, entries, i18n.current_language(config))
+        return output
+
+    def _page_facts(self, page: Page, config: MkDocsConfig) -> None:
+        """The page's edit link (a generated page is edited at its source in curriculum/, a
+        folder is browsed), the date of its sources' last change, and its course (search)."""
         build = self._current()
-        root = build.project.root
-        sources = page_sources(page.meta, page.file.abs_src_path, root)
+        memo_key = (str(page.meta.get("source_path")), str(page.meta.get("course")),
+                    page.file.abs_src_path, str(build.project.root))
+        sources = self._sources.get(memo_key)
+        if sources is None:
+            sources = self._sources[memo_key] = page_sources(page.meta, page.file.abs_src_path,
+                                                             build.project.root)
         if page.meta.get("source_path") and config.repo_url and config.edit_uri:
-            # A generated page is edited at its source in curriculum/ (a folder is browsed).
             action = "tree" if sources[0].endswith("/") else "edit"
             page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{sources[0]}"
         day = last_change(build.dates, sources)
@@ -219,7 +275,6 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             page.meta["revision_date_iso"] = day.isoformat()
         if page.meta.get("course"):
             build.courses[page.url] = str(page.meta["course"])
-        return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """One "page not found" page per language: static-i18n writes every language's 404.html
@@ -241,8 +296,17 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
 
     @event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the other languages
     def on_post_build(self, config: MkDocsConfig) -> None:
+        build = self._current()
+        if build.decider is not None:  # the files this language build made (static-i18n's
+            # current_language is the last language built by the time the top build ends)
+            lang = i18n.current_language(config) if i18n.nested(config) else i18n.default_language(config)
+            build.decider.language_done(build.files_by_lang.get(lang, []), lang)
         if i18n.nested(config):
             return
+        if build.decider is not None:
+            self.incremental.built_once = True
+            log.info("incremental build: %d page(s) rendered, %d kept",
+                     build.decider.rendered_pages, build.decider.kept_pages)
         site = Path(config.site_dir)
         if self.config.search and (site / "search" / "search_index.json").exists():
             (site / "search" / "lunr.tk.js").write_text(search_index.lunr_tk_source(), encoding="utf-8")
@@ -260,6 +324,12 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self._warnings)
+        build = self.build
+        if self.incremental is not None and build is not None and build.files_by_lang:
+            # Failed after pages were decided or written: what the preview folder holds is no
+            # longer known, so the next build starts clean. (A failure of the checks stops the
+            # build before that, and the next build stays incremental.)
+            self.incremental = incremental.Incremental()
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -285,3 +355,15 @@ def _search_entries(config: MkDocsConfig) -> list[dict] | None:
     index = getattr(plugin, "search_index", None)
     entries = getattr(index, "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+def _reset_language_menu(config: MkDocsConfig) -> None:
+    """static-i18n points the language menu at each page's translations by rewriting
+    ``config.extra.alternate`` page by page, and never puts it back: the 404 page, rendered before
+    the pages of the next language, linked to the last page of the previous one. Before a
+    language's templates render, the menu points at each language's home again."""
+    plugin = i18n.plugin(config)
+    base = getattr(plugin, "extra_alternate", None)
+    if base:
+        import copy
+        config.extra.alternate = copy.deepcopy(base)

@@ -6,22 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.languages import LANGS, SOURCE_LANG, TRANSLATED_LANGS
-from ..core.sources import read_source
 from ..locale import t
-from ..markdown.scanner import scan
-from ..project.translations import PENDING_FILE, STATUSES, Hashes, Unit, pending, status, units
+from ..markdown.cache import SourceCache
+from ..project.translations import PENDING_FILE, STATUSES, Reader, Unit, pending, status, units
 from .common import course_slug, front
 
 STATUS_PAGE = "about/translation-status"
 
 
-def _title(unit: Unit, lang: str) -> str:
+def _title(unit: Unit, lang: str, cache: SourceCache) -> str:
     """The page's front matter title (or first H1) in ``lang``, else in Turkmen, else its key."""
     for lg in (lang, SOURCE_LANG):
-        source = read_source(unit.files[lg])
-        if not source.ok:
+        if not unit.files[lg].exists():
             continue
-        scanned = scan(source.text)
+        _, scanned = cache.get(unit.files[lg])
+        if scanned is None:
+            continue
         title = str(scanned.front.data.get("title") or "")
         if not title:
             title = next((h.text for h in scanned.headings if h.level == 1), "")
@@ -31,14 +31,15 @@ def _title(unit: Unit, lang: str) -> str:
     return unit.key
 
 
-def status_pages(root: Path, docs: Path, hand_written: list[Path]) -> dict[str, str]:
+def status_pages(root: Path, docs: Path, hand_written: list[Path],
+                 cache: SourceCache | None = None) -> dict[str, str]:
     """docs/about/translation-status.{tk,ru,en}.md: every page and course × language."""
     planned, _, _ = pending(root)
-    hashes = Hashes()
+    reader = Reader(cache)
     rows = []
     for unit in units(root, docs, hand_written):
         if unit.source.exists():
-            rows.append((unit, {lg: status(unit, lg, planned, hashes) for lg in LANGS}))
+            rows.append((unit, {lg: status(unit, lg, planned, reader) for lg in LANGS}))
     pages: dict[str, str] = {}
     for lang in LANGS:
         out = [front(t("ts_title", lang), t("ts_intro", lang), PENDING_FILE, lang)]
@@ -59,7 +60,7 @@ def status_pages(root: Path, docs: Path, hand_written: list[Path]) -> dict[str, 
                     continue
                 href = (f"../{unit.key}" if kind == "page"
                         else f"../curriculum/courses/{course_slug(unit.key)}.md")
-                label = _title(unit, lang)
+                label = _title(unit, lang, reader.cache)
                 cells = " | ".join(
                     t("ts_source", lang) if lg == SOURCE_LANG and states[lg] == "up_to_date"
                     else f'<span class="si-ts si-ts--{states[lg]}">{t("ts_" + states[lg], lang)}</span>'

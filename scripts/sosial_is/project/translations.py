@@ -31,7 +31,8 @@ from ..core.findings import Finding, finding, relpath
 from ..core.languages import LANGS, SOURCE_LANG, TRANSLATED_LANGS
 from ..core.sources import read_source
 from ..core.yaml_lines import load_yaml
-from ..markdown.scanner import FRONT_MATTER, front_matter
+from ..markdown.cache import SourceCache
+from ..markdown.scanner import FRONT_MATTER, FrontMatter, front_matter
 
 PENDING_FILE = "docs/.translations-pending.yml"
 FIELD = "translation_of"
@@ -48,13 +49,14 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def recorded(text: str) -> tuple[str | None, int]:
-    """The ``translation_of`` value of a file's front matter and its line (None, 0 if absent)."""
-    front = front_matter(text)
+def recorded(text: str, front: FrontMatter | None = None) -> tuple[str | None, int]:
+    """The ``translation_of`` value of a file's front matter and its line (None, 0 if absent).
+    ``front``: the text's front matter when already parsed (a scan has it)."""
+    front = front or front_matter(text)
     line = front.lines.get((FIELD,))
     if not line:
         return None, 0
-    m = FIELD_LINE.match(text.split("\n")[line - 1])
+    m = FIELD_LINE.match(text.split("\n", line)[line - 1])
     return (m.group(1).lower(), line) if m else (None, 0)
 
 
@@ -126,31 +128,34 @@ def pending(root: Path) -> tuple[dict[str, set[str]], dict[str, int], list[Findi
     return out, lines, findings
 
 
-class Hashes:
-    """Source hashes of the Turkmen files, each file read once."""
+class Reader:
+    """Reading the files of translation units through a cache (each file read and hashed once)."""
 
-    def __init__(self) -> None:
-        self._cache: dict[Path, str] = {}
+    def __init__(self, cache: SourceCache | None = None) -> None:
+        self.cache = cache or SourceCache()
 
-    def __call__(self, path: Path) -> str:
-        if path not in self._cache:
-            source = read_source(path)
-            self._cache[path] = source_hash(source.text) if source.ok else ""
-        return self._cache[path]
+    def hash(self, path: Path) -> str:
+        def compute() -> str:
+            source, _ = self.cache.get(path)
+            return source_hash(source.text) if source.ok else ""
+        return self.cache.derive("source-hash", path, compute)
+
+    def recorded(self, path: Path) -> tuple[str | None, int]:
+        source, scanned = self.cache.get(path)
+        return recorded(source.text, scanned.front) if scanned is not None else (None, 0)
 
 
-def status(unit: Unit, lang: str, planned: dict[str, set[str]], hashes: Hashes) -> str:
+def status(unit: Unit, lang: str, planned: dict[str, set[str]], reader: Reader) -> str:
     """up_to_date, outdated, untracked (no hash recorded), missing or pending."""
     path = unit.files[lang]
     if not path.exists():
         return "pending" if lang in planned.get(unit.key, set()) else "missing"
     if lang == SOURCE_LANG:
         return "up_to_date"
-    source = read_source(path)
-    value, _ = recorded(source.text) if source.ok else (None, 0)
+    value, _ = reader.recorded(path)
     if value is None:
         return "untracked"
-    return "up_to_date" if value == hashes(unit.source) else "outdated"
+    return "up_to_date" if value == reader.hash(unit.source) else "outdated"
 
 
 # --- Recording a finished translation ----------------------------------------------------------
