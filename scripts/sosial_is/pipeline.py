@@ -16,12 +16,14 @@ from pathlib import Path
 
 from .checks.citations import check_citations
 from .checks.links import DocSet, check_links
+from .checks.names import check_names
 from .checks.nav import check_nav
 from .checks.placeholders import check_placeholders
 from .checks.safety import check_scanned
 from .checks.translations import check_translations
 from .core import manifest
-from .core.findings import Finding
+from .core.findings import Finding, finding
+from .core.languages import LANGS
 from .core.sources import read_source
 from .curriculum.loader import load_curriculum
 from .curriculum.model import Curriculum
@@ -89,8 +91,10 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     docset, courses = _sources(project, cur, pages, hand_written, cache, findings)
     for rel in docset.hand_written:
         path, scanned = project.docs / rel, docset.scans[rel]
+        if not scanned.text.strip():
+            findings.append(finding(path, 1, "PAGE-EMPTY"))
         findings += scanned.front.problems
-        findings += check_citations(path, scanned, cur.references)
+        findings += check_citations(path, scanned, cur.references, "reference" in cur.broken)
         findings += check_placeholders(path, scanned)
         findings += check_scanned(path, scanned)
     for path, scanned in courses.values():
@@ -98,6 +102,7 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     # Course files' links end up in their generated pages: checked there, if the page exists.
     findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
     findings += check_nav(docset, project.config)
+    findings += check_names(project.docs, hand_written + [project.docs / rel for rel in project.other_files()])
     findings += check_translations(project.root, project.docs, hand_written, cache)
     return findings
 
@@ -128,10 +133,25 @@ def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_writ
         if rel.endswith(".md"):
             texts[rel] = content
     planned, _, _ = pending(project.root)
-    docset = DocSet(docs, texts, set(project.other_files()) | set(texts) | set(pages), sorted(scans),
-                    planned, render=lambda text, lang: citations.render(text, cur.references, lang).markdown,
-                    scans=scans)
+    unknown = _broken_pages(cur)
+    docset = DocSet(docs, texts, set(project.other_files()) | set(texts) | set(pages) | unknown,
+                    sorted(scans), planned,
+                    render=lambda text, lang: citations.render(text, cur.references, lang).markdown,
+                    scans=scans, unknown=unknown)
     return docset, courses
+
+
+def _broken_pages(cur: Curriculum) -> set[str]:
+    """Generated pages whose source failed to load: links to them are not reported again."""
+    out = set()
+    for lang in LANGS:
+        out |= {f"curriculum/programmes/{p}.{lang}.md" for p in cur.broken_programmes}
+        out |= {f"curriculum/courses/{course_slug(c)}.{lang}.md" for c in cur.broken_courses}
+        for kind, page in (("reference", "references/bibliography"), ("glossary", "glossary/index"),
+                           ("competency", "curriculum/competencies")):
+            if kind in cur.broken:
+                out.add(f"{page}.{lang}.md")
+    return out
 
 
 def docset(project: Project) -> DocSet:

@@ -43,6 +43,9 @@ class DocSet:
     # "References" heading): anchors are read from its result, links from the source.
     render: Callable[[str, str], str] | None = None
     scans: dict[str, Scanned] = field(default_factory=dict)
+    # Pages whose source failed to load ("known but broken", reported there): they exist for
+    # links, and their anchors are not checked (no cascade of follow-on findings).
+    unknown: set[str] = field(default_factory=set)
     _anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -127,7 +130,7 @@ def _check_link(docset: DocSet, rel: str, path: Path, lang: str, link: Link) -> 
             # a fallback page; not repeated when the translation is already listed as pending
             out.append(finding(path, link.line, "LINK-OTHER-LANGUAGE", target=url, lang=lang,
                                langs=", ".join(docset.languages_of(base))))
-        if anchor:
+        if anchor and file not in docset.unknown:
             anchors = docset.anchors(file)
             if anchor not in anchors:
                 out.append(_anchor_finding(path, link, url, anchor, file, got or lang, anchors))

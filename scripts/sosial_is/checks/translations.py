@@ -18,8 +18,9 @@ def check_translations(root: Path, docs: Path, hand_written: list[Path],
     all_units = units(root, docs, hand_written)
     for unit in all_units:
         if not unit.source.exists():
-            if unit.kind == "page":  # courses: COURSE-LANG-MISSING already says so
-                first = next(p for p in unit.files.values() if p.exists())
+            first = next((p for p in unit.files.values() if p.exists()), None)
+            if unit.kind == "page" and first is not None:  # courses: COURSE-LANG-MISSING says so;
+                # no file at all: a broken link or loop, reported as FILE-UNREADABLE
                 findings.append(finding(first, 1, "TRANSLATION-SOURCE-MISSING",
                                         source=relpath(unit.source)))
             continue

@@ -80,12 +80,16 @@ def finding(path: str | Path, line: int | None, code: str, /, **params: object) 
 
 
 def relpath(path: str | Path) -> str:
-    """``path`` relative to the working directory when it lies below it."""
-    p = Path(path)
+    """``path`` relative to the working directory when it lies below it. The file itself is
+    named as given, not resolved: a symbolic link is reported as the link (and a link to itself
+    cannot be resolved at all); only its folder is resolved."""
+    p = Path(os.path.abspath(path))
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
-        return p.as_posix()
+        cwd = Path.cwd().resolve()
+        folder = p.parent.resolve()
+        return (folder / p.name).relative_to(cwd).as_posix() if p.name else folder.relative_to(cwd).as_posix()
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a folder in a symlink loop
+        return Path(path).as_posix()
 
 
 def errors(findings: Iterable[Finding]) -> list[Finding]:

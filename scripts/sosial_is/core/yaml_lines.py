@@ -20,12 +20,16 @@ from .sources import read_source
 PathKey = tuple[Any, ...]
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 50  # no source of ours nests deeper than 5; refuse before Python's recursion limit
+# Values in one file (counted as written out: an alias counts as often as it is used), so that
+# a few lines of anchors and aliases cannot expand into billions of values ("billion laughs").
+MAX_VALUES = 200_000
 
 
 class _TooDeep(Exception):
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, detail: str) -> None:
         super().__init__(line)
         self.line = line
+        self.detail = detail
 
 
 @dataclass
@@ -63,7 +67,7 @@ def load_yaml_text(path: Path, text: str, line_offset: int = 0) -> tuple[Located
             return Located(path, None, {(): 1 + line_offset}), []
         located = Located(path, None)
         dups: list[Finding] = []
-        located.data = _convert(loader, node, (), located, dups, line_offset)
+        located.data = _convert(loader, node, (), located, dups, line_offset, [0])
         return located, dups
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -71,8 +75,7 @@ def load_yaml_text(path: Path, text: str, line_offset: int = 0) -> tuple[Located
         detail = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
         return None, [finding(path, line, "YAML-SYNTAX", detail=detail)]
     except _TooDeep as exc:
-        return None, [finding(path, exc.line, "YAML-SYNTAX",
-                              detail=f"nested more than {MAX_DEPTH} levels deep")]
+        return None, [finding(path, exc.line, "YAML-SYNTAX", detail=exc.detail)]
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         # TypeError: a mapping or set used as a key; ValueError/OverflowError: a timestamp or
         # number libyaml accepts and Python cannot represent.
@@ -83,10 +86,13 @@ def load_yaml_text(path: Path, text: str, line_offset: int = 0) -> tuple[Located
 
 
 def _convert(loader: Any, node: yaml.Node, loc: PathKey, out: Located,
-             dups: list[Finding], offset: int) -> Any:
+             dups: list[Finding], offset: int, count: list[int]) -> Any:
     line = node.start_mark.line + 1 + offset
     if len(loc) > MAX_DEPTH:
-        raise _TooDeep(line)
+        raise _TooDeep(line, f"nested more than {MAX_DEPTH} levels deep")
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise _TooDeep(line, f"more than {MAX_VALUES} values (anchors and aliases used over and over?)")
     out.lines[loc] = line
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -99,10 +105,10 @@ def _convert(loader: Any, node: yaml.Node, loc: PathKey, out: Located,
             if key in result:
                 dups.append(finding(out.path, key_node.start_mark.line + 1 + offset,
                                     "YAML-DUPLICATE-KEY", key=key))
-            result[key] = _convert(loader, value_node, loc + (key,), out, dups, offset)
+            result[key] = _convert(loader, value_node, loc + (key,), out, dups, offset, count)
             out.lines[loc + (key,)] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, child, loc + (i,), out, dups, offset)
+        return [_convert(loader, child, loc + (i,), out, dups, offset, count)
                 for i, child in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

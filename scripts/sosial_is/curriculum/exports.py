@@ -10,6 +10,7 @@ SOURCE_DATE_EPOCH), so two builds of one commit produce identical files.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import uuid
@@ -60,6 +61,11 @@ def curriculum_json(cur: Curriculum) -> dict:
         "references": [r.model_dump(mode="json", exclude_none=True) for r in cur.references.values()],
         "glossary": [g.model_dump(mode="json", exclude_none=True) for g in cur.glossary.values()],
     }
+
+
+@functools.cache
+def _schema_text() -> str:
+    return json.dumps(curriculum_schema(), ensure_ascii=False, indent=1) + "\n"
 
 
 def curriculum_schema() -> dict:
@@ -167,6 +173,6 @@ def export_files(cur: Curriculum, base_url: str, root: Path) -> dict[str, str]:
     dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1) + "\n"  # noqa: E731
     return {
         "data/curriculum.json": dump(curriculum_json(cur)),
-        "data/curriculum.schema.json": dump(curriculum_schema()),
+        "data/curriculum.schema.json": _schema_text(),  # the models' schema: fixed per run
         "data/competencies.case.json": dump(case_package(cur, base_url, source_date(root))),
     }

@@ -113,8 +113,9 @@ def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
     if located is None:
         cur.broken.add(kind)
         return findings
-    if located.data is None:  # an empty file: no entries yet
-        return findings
+    if located.data is None:  # nothing but comments or white space
+        cur.broken.add(kind)
+        return findings + [finding(path, 1, "FILE-EMPTY")]
     if not isinstance(located.data, list):
         cur.broken.add(kind)
         return findings + [finding(path, 1, "SCHEMA-WRONG-VALUE", field="(top level)",
@@ -143,6 +144,8 @@ def _load_competencies(path: Path, cur: Curriculum, cache: SourceCache) -> list[
     located, findings = cache.yaml(path)
     if located is None:
         return findings
+    if located.data is None:
+        return findings + [finding(path, 1, "FILE-EMPTY")]
     parsed, problems = validate_model(CompetencyFile, located)
     findings += problems
     if parsed is None:
@@ -168,10 +171,14 @@ def _load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[
             continue
         located, problems = cache.yaml(path)
         findings += problems
+        if located is not None and located.data is None:
+            findings.append(finding(path, 1, "FILE-EMPTY"))
+            located = None
         prog, problems = validate_model(Programme, located) if located else (None, [])
         findings += problems
         if prog is None:
             cur.broken.add("programme")
+            cur.broken_programmes.add(path.stem)
             continue
         if prog.id != path.stem:
             findings.append(finding(path, located.line(("id",)), "PROGRAMME-ID-FILENAME",
@@ -211,6 +218,9 @@ def _load_courses(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Fin
             continue
         located, problems = cache.yaml(facts_path)
         findings += problems
+        if located is not None and located.data is None:
+            findings.append(finding(facts_path, 1, "FILE-EMPTY"))
+            located = None
         facts, problems = cache.derive("course-facts", facts_path, lambda located=located: (
             validate_model(CourseFacts, located) if located else (None, [])))
         findings += problems
@@ -252,6 +262,8 @@ def parse_course_text(path: Path, lang: str, text: str | None = None,
             return None, [source.problem]
     else:
         scanned = scan(text, path)
+    if not scanned.text.strip():
+        return None, [finding(path, 1, "FILE-EMPTY")]
     findings = list(scanned.front.problems)
     meta = scanned.front.data
     title = str(meta.get("title") or "").strip()

@@ -247,6 +247,7 @@ class Curriculum:
     # Course folders that exist but whose course.yml could not be loaded ("known but broken"):
     # a prerequisite or programme entry naming one is not reported again.
     broken_courses: set[str] = field(default_factory=set)
+    broken_programmes: set[str] = field(default_factory=set)  # file names (ids) that failed
 
     # Indexes built on first use (after loading): a per-course scan of every course made the
     # checks and page generation quadratic in the number of courses.

@@ -41,12 +41,12 @@ def unknown_references(cur: Curriculum) -> Iterable[Finding]:
                               id=ref, suggestion=guess(ref, cur.references))
     for comp in cur.competencies.values():
         for ref in comp.grounded_in:
-            if ref not in cur.references:
+            if ref not in cur.references and "reference" not in cur.broken:
                 path, line = _place(cur, "competency", comp.id)
                 yield finding(path, line, "REFERENCE-UNKNOWN", id=ref,
                               suggestion=guess(ref, cur.references))
     for entry in cur.glossary.values():
-        if entry.source and entry.source not in cur.references:
+        if entry.source and entry.source not in cur.references and "reference" not in cur.broken:
             path, line = _place(cur, "glossary", entry.id)
             yield finding(path, line, "REFERENCE-UNKNOWN", id=entry.source,
                           suggestion=guess(entry.source, cur.references))

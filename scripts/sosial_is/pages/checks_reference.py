@@ -5,6 +5,7 @@ with its message and fix-it hint in that language, so the guide can never fall b
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..core.languages import LANGS
@@ -39,6 +40,7 @@ def checks_page(lang: str, link_guide: bool = True) -> str:
     return "".join(out)
 
 
+@functools.cache
 def pages(has_guide: bool) -> dict[str, str]:
     """Generated contributing pages: path relative to docs/ -> content. The link back to the
     guide is left out where the project has no hand-written guide (the tests' fixtures)."""
