@@ -19,6 +19,7 @@ from .checks.links import DocSet, check_links
 from .checks.nav import check_nav
 from .checks.placeholders import check_placeholders
 from .checks.safety import check_scanned
+from .checks.terms import check_terms
 from .checks.translations import check_translations
 from .core import manifest
 from .core.findings import Finding
@@ -93,7 +94,7 @@ def run(project: Project, cache: ScanCache | None = None) -> State:
 def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
                   hand_written: list[Path], cache: ScanCache) -> list[Finding]:
     """Every check over hand-written pages and course files: reading, front matter,
-    citations, placeholders, unsafe content, links and anchors, navigation, translations."""
+    citations, placeholders, unsafe content, links and anchors, navigation, terms, translations."""
     findings: list[Finding] = []
     docset, courses = _sources(project, cur, pages, hand_written, cache, findings)
     for rel in docset.hand_written:
@@ -107,6 +108,7 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     # Course files' links end up in their generated pages: checked there, if the page exists.
     findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
     findings += check_nav(docset, project.config)
+    findings += check_terms(project, cur, docset, courses, pages)  # + the status page's report
     findings += check_translations(project.root, project.docs, hand_written)
     return findings
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 HOURS_PER_CREDIT = 30  # 1 ECTS = 30 hours of student workload (ECTS Users' Guide: 25-30).
 CODE_PATTERN = r"^[A-Z]{2,4}-\d{3}$"
@@ -136,10 +136,36 @@ class Reference(Strict):
     note: Localized | None = None
 
 
+class Avoid(Strict):
+    """A variant the portal has decided against, with the reason (written in the term's language)."""
+
+    term: str = NonEmpty
+    reason: str = NonEmpty
+
+
 class Term(Strict):
+    """A glossary term in one language: the preferred ``term``, accepted forms (``also``) and
+    the termbase's variants to avoid (``avoid``, reported in pages and courses by checks/terms.py)."""
+
     term: str = NonEmpty
     also: list[str] = []
+    avoid: list[Avoid] = []
     definition: str = NonEmpty
+
+    @field_validator("avoid")
+    @classmethod
+    def _avoid_distinct(cls, value: list[Avoid], info: ValidationInfo) -> list[Avoid]:
+        accepted = [info.data.get("term") or "", *(info.data.get("also") or [])]
+        seen: set[str] = set()
+        for variant in value:
+            key = " ".join(variant.term.casefold().split())
+            if key in {" ".join(a.casefold().split()) for a in accepted}:
+                raise ValueError(f"{variant.term!r} is the term or one of its 'also' forms: "
+                                 "a variant to avoid cannot be accepted too")
+            if key in seen:
+                raise ValueError(f"{variant.term!r} is listed twice")
+            seen.add(key)
+        return value
 
 
 class GlossaryEntry(Strict):
