@@ -247,7 +247,7 @@ def markdown_text(path: str, lang: str, label: str, scanned: Scanned) -> Text:
             prepared.append((no, None))
             quotes.clear()
             continue
-        marker = MARKER.search(raw)
+        marker = MARKER.search(CODE_SPAN.sub(BREAK, raw) if "`" in raw else raw)  # not in `code`
         if pending_marker is not None and raw.strip():
             pending_marker.line = no
             text.markers[no] = pending_marker
@@ -315,6 +315,7 @@ class Form:
     text: str
     keys: tuple[str, ...]
     reason: str = ""
+    use: str = ""  # what to write instead (a variant to avoid)
 
 
 @dataclass
@@ -332,12 +333,12 @@ def glossary_forms(glossary: dict[str, GlossaryEntry], keys: Keys) -> dict[str, 
     for entry in glossary.values():
         for lang in LANGS:
             term = entry.term(lang)
-            candidates = [("term", term.term, "")] + [("also", a, "") for a in term.also] + \
-                [("avoid", v.term, v.reason) for v in term.avoid]
-            for kind, form, reason in candidates:
+            candidates = [("term", term.term, "", "")] + [("also", a, "", "") for a in term.also] + \
+                [("avoid", v.term, v.reason, v.use or term.term) for v in term.avoid]
+            for kind, form, reason, use in candidates:
                 k = keys.of(form, lang)
                 if k:
-                    out[lang].append(Form(entry.id, kind, form, k, reason))
+                    out[lang].append(Form(entry.id, kind, form, k, reason, use))
     return out
 
 
@@ -420,7 +421,7 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
                 continue
             code = "TERM-AVOID" if entry.status == "agreed" else "TERM-AVOID-PROPOSED"
             findings.append(finding(text.path, line, code, variant=m.form.text,
-                                    term=entry.term(text.lang).term, reason=m.form.reason,
+                                    term=m.form.use, reason=m.form.reason,
                                     link=glossary_link(site_url, text.lang, entry.id)))
         for marker in text.markers.values():
             if not marker.reason:

@@ -137,10 +137,12 @@ class Reference(Strict):
 
 
 class Avoid(Strict):
-    """A variant the portal has decided against, with the reason (written in the term's language)."""
+    """A variant the portal has decided against, with the reason (written in the term's language)
+    and, for a longer phrase, what to write instead (else the entry's term)."""
 
     term: str = NonEmpty
     reason: str = NonEmpty
+    use: str | None = None
 
 
 class Term(Strict):
