@@ -40,6 +40,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -84,6 +85,7 @@ GLOSSARY_FILE = "curriculum/glossary.yml"
 _RU = snowballstemmer.stemmer("russian")
 
 
+@lru_cache(maxsize=65536)
 def english_key(word: str) -> str:
     """``word`` in lower case without a possessive or plural ending (persons' → person)."""
     w = word.lower().replace("’", "'")
@@ -101,6 +103,7 @@ def english_key(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def russian_key(word: str) -> str:
     """The Snowball stem (it reads the letter yo as ye itself)."""
     return _RU.stemWord(word.lower())
@@ -111,11 +114,21 @@ def words(text: str) -> list[str]:
 
 
 class Keys:
-    """The key of a word per language; Turkmen keys depend on the vocabulary of the run."""
+    """The key of a word per language; Turkmen keys depend on the vocabulary that attests stems."""
 
-    def __init__(self, turkmen_vocabulary: Iterable[str]) -> None:
-        self.vocabulary = frozenset(turkmen.fold(w) for w in turkmen_vocabulary)
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary  # folded Turkmen words
         self._cache: dict[tuple[str, str], str] = {}
+
+    @classmethod
+    def of_words(cls, turkmen_words: Iterable[str]) -> Keys:
+        """Keys for a vocabulary; a long-running ``serve`` keeps the last keys while the
+        vocabulary is unchanged (most edits change no Turkmen word)."""
+        vocabulary = frozenset(turkmen.fold(w) for w in set(turkmen_words))
+        if _LAST_KEYS and _LAST_KEYS[0].vocabulary == vocabulary:
+            return _LAST_KEYS[0]
+        _LAST_KEYS[:] = [cls(vocabulary)]
+        return _LAST_KEYS[0]
 
     def __call__(self, word: str, lang: str) -> str:
         hit = self._cache.get((word, lang))
@@ -131,6 +144,9 @@ class Keys:
 
     def of(self, phrase: str, lang: str) -> tuple[str, ...]:
         return tuple(self(w, lang) for w in words(phrase))
+
+
+_LAST_KEYS: list[Keys] = []
 
 
 # --- Text as the check reads it ----------------------------------------------------------------
@@ -390,7 +406,7 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
     vocabulary = [t.word for text in texts if text.lang == "tk" for t in text.tokens]
     vocabulary += [w for e in cur.glossary.values() for w in words(" ".join(
         [e.tk.term, *e.tk.also, *(v.term for v in e.tk.avoid)]))]
-    keys = Keys(vocabulary)
+    keys = Keys.of_words(vocabulary)
     forms = glossary_forms(cur.glossary, keys)
     findings = _conflicts(cur, forms, glossary_path)
     usage = Usage()
