@@ -20,6 +20,7 @@ from .checks.names import check_names
 from .checks.nav import check_nav
 from .checks.placeholders import check_placeholders
 from .checks.safety import check_scanned
+from .checks.terms import check_terms
 from .checks.translations import check_translations
 from .core import manifest
 from .core.findings import Finding, finding
@@ -86,7 +87,7 @@ def _model(project: Project, cache: SourceCache) -> tuple[Curriculum, list[Findi
 def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
                   hand_written: list[Path], cache: SourceCache) -> list[Finding]:
     """Every check over hand-written pages and course files: reading, front matter,
-    citations, placeholders, unsafe content, links and anchors, navigation, translations."""
+    citations, placeholders, unsafe content, links and anchors, navigation, terms, translations."""
     findings: list[Finding] = []
     docset, courses = _sources(project, cur, pages, hand_written, cache, findings)
     for rel in docset.hand_written:
@@ -103,6 +104,7 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
     findings += check_nav(docset, project.config)
     findings += check_names(project.docs, hand_written + [project.docs / rel for rel in project.other_files()])
+    findings += check_terms(project, cur, docset, courses, pages)  # + the status page's report
     findings += check_translations(project.root, project.docs, hand_written, cache)
     return findings
 

@@ -161,7 +161,18 @@ def _load_competencies(path: Path, cur: Curriculum, cache: SourceCache) -> list[
             continue
         cur.competencies[comp.id] = comp
         cur.where[("competency", comp.id)] = (relpath(path), line)
+        _prose(cur, path, located, ("competencies", i), comp, ("title", "description"))
+    if cur.framework is not None:
+        _prose(cur, path, located, ("framework",), cur.framework, ("title", "description"))
     return findings
+
+
+def _prose(cur: Curriculum, path: Path, located: Located, at: tuple, item: BaseModel, fields: tuple[str, ...]) -> None:
+    """Record the localized ``fields`` of ``item`` (found at ``at`` in ``located``) in ``cur.prose``."""
+    rel = relpath(path)
+    for name in fields:
+        for lang in LANGS:
+            cur.prose.append((rel, located.line((*at, name, lang)), lang, getattr(item, name).get(lang)))
 
 
 def _load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
@@ -189,6 +200,7 @@ def _load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[
             continue
         cur.programmes[prog.id] = prog
         rel = relpath(path)
+        _prose(cur, path, located, (), prog, ("title", "award", "summary"))
         cur.where[("programme", prog.id)] = (rel, 1)
         for s_i, sem in enumerate(prog.semesters):
             cur.where[("semester", f"{prog.id}/{sem.number}")] = (rel, located.line(("semesters", s_i)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 HOURS_PER_CREDIT = 30  # 1 ECTS = 30 hours of student workload (ECTS Users' Guide: 25-30).
 CODE_PATTERN = r"^[A-Z]{2,4}-\d{3}$"
@@ -136,10 +136,38 @@ class Reference(Strict):
     note: Localized | None = None
 
 
+class Avoid(Strict):
+    """A variant the portal has decided against, with the reason (written in the term's language)
+    and, for a longer phrase, what to write instead (else the entry's term)."""
+
+    term: str = NonEmpty
+    reason: str = NonEmpty
+    use: str | None = None
+
+
 class Term(Strict):
+    """A glossary term in one language: the preferred ``term``, accepted forms (``also``) and
+    the termbase's variants to avoid (``avoid``, reported in pages and courses by checks/terms.py)."""
+
     term: str = NonEmpty
     also: list[str] = []
+    avoid: list[Avoid] = []
     definition: str = NonEmpty
+
+    @field_validator("avoid")
+    @classmethod
+    def _avoid_distinct(cls, value: list[Avoid], info: ValidationInfo) -> list[Avoid]:
+        accepted = [info.data.get("term") or "", *(info.data.get("also") or [])]
+        seen: set[str] = set()
+        for variant in value:
+            key = " ".join(variant.term.casefold().split())
+            if key in {" ".join(a.casefold().split()) for a in accepted}:
+                raise ValueError(f"{variant.term!r} is the term or one of its 'also' forms: "
+                                 "a variant to avoid cannot be accepted too")
+            if key in seen:
+                raise ValueError(f"{variant.term!r} is listed twice")
+            seen.add(key)
+        return value
 
 
 class GlossaryEntry(Strict):
@@ -248,6 +276,10 @@ class Curriculum:
     # a prerequisite or programme entry naming one is not reported again.
     broken_courses: set[str] = field(default_factory=set)
     broken_programmes: set[str] = field(default_factory=set)  # file names (ids) that failed
+    # The short texts of the YAML files that readers see on generated pages (competency and
+    # programme titles, descriptions, summaries): (file, line, language, text), for the checks
+    # that read prose (the termbase check) without parsing the YAML again.
+    prose: list[tuple[str, int, str, str]] = field(default_factory=list)
 
     # Indexes built on first use (after loading): a per-course scan of every course made the
     # checks and page generation quadratic in the number of courses.

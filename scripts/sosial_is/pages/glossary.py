@@ -1,5 +1,6 @@
 """The glossary, per language: every term in the language's alphabetical order, with its
-status, the term in the other two languages, definition, variants, note and source."""
+status, the term in the other two languages, definition, variants (accepted, and to avoid with
+the reason), note and source."""
 from __future__ import annotations
 
 import html
@@ -27,6 +28,9 @@ def glossary_page(cur: Curriculum, lang: str) -> str:
         out.append(f"{badge} {trans}\n\n{term.definition}\n\n")
         if term.also:
             out.append(f"*{t('also_called', lang)}:* {', '.join(term.also)}\n\n")
+        if term.avoid:
+            out.append(f"*{t('avoid_called', lang)}:*\n\n"
+                       + "".join(f"- {v.term} — {v.reason}\n" for v in term.avoid) + "\n")
         if entry.note:
             out.append(f"> {entry.note.get(lang)}\n\n")
         if entry.source and entry.source in cur.references:

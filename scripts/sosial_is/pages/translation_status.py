@@ -1,15 +1,18 @@
 """The translation status page (About → Translation status), per language: every hand-written
 page and course × language as up to date, outdated, version not recorded, missing or planned,
-from the states of ``project/translations.py``."""
+from the states of ``project/translations.py``; and the terminology report (per glossary term,
+its uses per language and the variants to avoid still present), from ``checks/terms.py``."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.languages import LANGS, SOURCE_LANG, TRANSLATED_LANGS
+from ..curriculum.model import Curriculum
 from ..locale import t
 from ..markdown.cache import SourceCache
 from ..project.translations import PENDING_FILE, STATUSES, Reader, Unit, pending, status, units
-from .common import course_slug, front
+from .common import course_slug, front, sort_key
 
 STATUS_PAGE = "about/translation-status"
 
@@ -69,3 +72,56 @@ def status_pages(root: Path, docs: Path, hand_written: list[Path],
             out.append("\n")
         pages[f"{STATUS_PAGE}.{lang}.md"] = "".join(out)
     return pages
+
+
+# --- Terminology (filled by checks/terms.py, which reads the same sources) ----------------------
+
+#: Locations listed per variant before "+N".
+REPORT_PLACES = 4
+
+
+@dataclass
+class TermReport:
+    """What the termbase check counted: (entry id, language) -> labels of the pages and courses
+    using the preferred term; (entry id, language) -> [(variant, path, line, silenced)]."""
+
+    preferred: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    variants: dict[tuple[str, str], list[tuple[str, str, int, bool]]] = field(default_factory=dict)
+
+
+def terminology_section(cur: Curriculum, report: TermReport, lang: str) -> str:
+    """The "Terminology" section of the status page in ``lang``: per glossary term, how many
+    pages and courses use the preferred term in each language, and where variants to avoid are
+    still present (silenced ones marked)."""
+    entries = sorted(cur.glossary.values(), key=lambda e: sort_key(e.term(lang).term, lang))
+    avoided = sum(1 for e in entries if any(e.term(lg).avoid for lg in LANGS))
+    present = sum(len(v) for v in report.variants.values())
+    silenced = sum(1 for v in report.variants.values() for p in v if p[3])
+    out = [f"## {t('terms_title', lang)} {{#terminology}}\n\n",
+           t("terms_intro", lang, terms=len(entries), avoided=avoided, present=present,
+             silenced=silenced) + "\n\n",
+           f"| {t('terms_term', lang)} | "
+           + " | ".join(t(f"ts_lang_{lg}", lang) for lg in LANGS)
+           + f" | {t('terms_variants', lang)} |\n|---|---|---|---|---|\n"]
+    for entry in entries:
+        counts = " | ".join(str(len(report.preferred.get((entry.id, lg), ()))) for lg in LANGS)
+        cells = []
+        for lg in LANGS:
+            uses = report.variants.get((entry.id, lg), [])
+            by_variant: dict[str, list[tuple[str, int, bool]]] = {}
+            for variant, path, line, ok in uses:
+                by_variant.setdefault(variant, []).append((path, line, ok))
+            for variant, places in by_variant.items():
+                shown = ", ".join(f"`{path}:{line}`" + (f" ({t('terms_silenced', lang)})" if ok else "")
+                                  for path, line, ok in places[:REPORT_PLACES])
+                more = f", +{len(places) - REPORT_PLACES}" if len(places) > REPORT_PLACES else ""
+                cells.append(f'<span lang="{lg}">{_cell(variant)}</span> ({lg}) ×{len(places)}: '
+                             f"{shown}{more}")
+        name = _cell(entry.term(lang).term)
+        out.append(f"| [{name}](../glossary/index.md#{entry.id}) | {counts} | "
+                   f"{'<br>'.join(cells) or '—'} |\n")
+    return "".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

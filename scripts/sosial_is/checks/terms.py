@@ -1,0 +1,506 @@
+"""The termbase check: variants the glossary says to avoid, in pages, course files and the
+glossary's own definitions; and the terminology report of the translation status page.
+
+``curriculum/glossary.yml`` gives, per language, the preferred ``term``, accepted ``also`` forms
+and ``avoid: [{term, reason}]``. A variant to avoid found in a hand-written page
+(``docs/**/*.{tk,ru,en}.md``) or a course file (``curriculum/courses/*/{tk,ru,en}.md``, front
+matter ``title`` and ``description`` included), a glossary definition or a competency or
+programme text (``competencies.yml``, ``programmes/*.yml``) is a finding with the preferred term and a link
+to the glossary entry: ``TERM-AVOID`` (error) for an ``agreed`` entry, ``TERM-AVOID-PROPOSED``
+(warning) for a ``proposed`` one. Only the variants of the file's own language are looked for.
+
+Matching is word by word, each word reduced to a key, so inflected forms match:
+
+- Turkmen: the search's folding and suffix stripping (``text/turkmen.py``), with the words of
+  the Turkmen pages, course files and glossary terms as the vocabulary that attests a stem, as
+  the search index does ("sosial adalaty", "sosial adalata" → "sosial adalat");
+- Russian: the Snowball stemmer ("пожилых людей" → "пожил люд");
+- English: lower case without plural and possessive endings ("older persons'" → "older person").
+
+Two words are consecutive when only spaces, a line break inside the same paragraph, hyphens,
+emphasis marks or link brackets stand between them.
+
+Not read as text: fenced and inline code, HTML comments and tags, link URLs and link titles,
+attribute lists, citations, bare URLs, reference definitions, blockquote lines (``>``) and
+anything inside quotation marks «…», “…”, „…“ and "…" (a variant mentioned as a word, or a
+quotation, is written in quotation marks). Link *text* is read: readers see it.
+
+Silencing: ``<!-- term-ok: reason -->`` at the end of a line silences the variants on that line
+(in front matter: a YAML comment ``# term-ok: reason``); the marker alone on a line silences the
+next line (headings, where a comment would end up in the title). A marker without a reason
+(``TERM-OK-REASON``) or that silences nothing (``TERM-OK-UNUSED``) is a warning. A variant to
+avoid that is another entry's term or ``also`` form in the same language is ``TERM-CONFLICT``.
+
+The same scan counts, for every glossary term and language, the pages and courses that use the
+preferred term and where variants are still present (silenced ones included); that report is
+appended to the translation status pages (``pages/translation_status.py``).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+from ..core.findings import Finding, finding, relpath
+from ..core.languages import LANG_PREFIX, LANGS, SOURCE_LANG, split_lang
+from ..curriculum.model import Curriculum, GlossaryEntry
+from ..markdown.scanner import (
+    ATTR_LIST,
+    AUTOLINK,
+    CITATION,
+    CODE_SPAN,
+    FENCE,
+    HTML_TAG,
+    INLINE_LINK,
+    REF_DEF,
+    Scanned,
+)
+from ..pages import translation_status
+from ..project import Project
+from ..text import turkmen
+from .links import DocSet
+
+#: The marker in Markdown (an HTML comment) and in front matter (a YAML comment).
+MARKER = re.compile(r"<!--\s*term-ok\b[ \t]*:?(.*?)-->")
+FRONT_MARKER = re.compile(r"#\s*term-ok\b[ \t]*:?(.*)$")
+BREAK = "\x1f"  # stands where something that is not text was: words on either side are not consecutive
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+CONSECUTIVE = re.compile(r"[\s*_\[\]-]*")  # what may stand between two words of one term
+BARE_URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s<>()]+")
+HTML_COMMENT_OPEN, HTML_COMMENT_CLOSE = "<!--", "-->"
+ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+\"(.*)\")?\s*$")
+HEADING = re.compile(r"^\s*#{1,6}\s")
+BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|\|)")
+QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+FRONT_KEYS = ("title", "description")
+GLOSSARY_FILE = "curriculum/glossary.yml"
+
+
+# --- Words and their keys ----------------------------------------------------------------------
+
+_RU = snowballstemmer.stemmer("russian")
+
+
+@lru_cache(maxsize=65536)
+def english_key(word: str) -> str:
+    """``word`` in lower case without a possessive or plural ending (persons' → person)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    if len(w) > 3:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "zes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def russian_key(word: str) -> str:
+    """The Snowball stem (it reads the letter yo as ye itself)."""
+    return _RU.stemWord(word.lower())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.replace("-", " "))
+
+
+class Keys:
+    """The key of a word per language; Turkmen keys depend on the vocabulary that attests stems."""
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary  # folded Turkmen words
+        self._cache: dict[tuple[str, str], str] = {}
+
+    @classmethod
+    def of_words(cls, turkmen_words: Iterable[str]) -> Keys:
+        """Keys for a vocabulary; a long-running ``serve`` keeps the last keys while the
+        vocabulary is unchanged (most edits change no Turkmen word)."""
+        vocabulary = frozenset(turkmen.fold(w) for w in set(turkmen_words))
+        if _LAST_KEYS and _LAST_KEYS[0].vocabulary == vocabulary:
+            return _LAST_KEYS[0]
+        _LAST_KEYS[:] = [cls(vocabulary)]
+        return _LAST_KEYS[0]
+
+    def __call__(self, word: str, lang: str) -> str:
+        hit = self._cache.get((word, lang))
+        if hit is None:
+            if lang == "tk":
+                hit = turkmen.stem(word, self.vocabulary)
+            elif lang == "ru":
+                hit = russian_key(word)
+            else:
+                hit = english_key(word)
+            self._cache[(word, lang)] = hit
+        return hit
+
+    def of(self, phrase: str, lang: str) -> tuple[str, ...]:
+        return tuple(self(w, lang) for w in words(phrase))
+
+
+_LAST_KEYS: list[Keys] = []
+
+
+# --- Text as the check reads it ----------------------------------------------------------------
+
+@dataclass
+class Token:
+    word: str
+    line: int
+    joined: bool  # consecutive with the token before it (one term may span both)
+
+
+@dataclass
+class Marker:
+    line: int  # the line it silences
+    at: int  # the line it is written on
+    reason: str
+    used: bool = False
+
+
+@dataclass
+class Text:
+    """One source as the check reads it: its words in reading order, and its markers."""
+
+    path: str  # as findings show it
+    lang: str
+    label: str  # page or course (for the report), relative to docs/ or the course code
+    tokens: list[Token] = field(default_factory=list)
+    markers: dict[int, Marker] = field(default_factory=dict)
+    fixed_line: int = 0  # report every finding at this line (glossary definitions)
+
+
+def _strip_quotes(text: str, stack: list[str]) -> str:
+    """``text`` with quoted passages replaced by BREAK; ``stack``: quotes still open (carried
+    from line to line inside a paragraph)."""
+    if not any(ch in text for ch in "«»“”„\""):
+        return BREAK if stack else text
+    out = []
+    for ch in text:
+        if stack and ch == stack[-1]:
+            stack.pop()
+            out.append(BREAK)
+        elif ch in QUOTES:
+            stack.append(QUOTES[ch])
+            out.append(BREAK)
+        else:
+            out.append(BREAK if stack else ch)
+    return "".join(out)
+
+
+def _plain(line: str) -> str:
+    """A Markdown line without what is not prose (link URLs, tags, code …), each replaced by
+    BREAK; link text kept."""
+    line = CODE_SPAN.sub(BREAK, line) if "`" in line else line
+    if "[" in line:
+        line = CITATION.sub(BREAK, line)
+        line = INLINE_LINK.sub(lambda m: f"[{m.group(2)}]", line)
+    if "<" in line:
+        line = AUTOLINK.sub(BREAK, line)
+        line = HTML_TAG.sub(BREAK, line)
+        line = re.sub(r"</[a-zA-Z][\w-]*\s*>", BREAK, line)
+    if "{" in line:
+        line = ATTR_LIST.sub(BREAK, line)
+    if ":" in line:
+        line = BARE_URL.sub(BREAK, line)
+    m = ADMONITION.match(line)
+    if m:  # "!!! note "Title"": the title is text, not a quotation
+        line = m.group(1) + BREAK + (m.group(2) or "")
+    return line
+
+
+def _tokens_of(text: Text, lines: Iterable[tuple[int, str | None]]) -> None:
+    """Append the tokens of ``lines`` ((number, prepared line), None for a paragraph break)."""
+    joined = False
+    for no, line in lines:
+        if line is None:
+            joined = False
+            continue
+        pos = 0
+        for m in WORD.finditer(line):
+            between = line[pos:m.start()]
+            if text.tokens and joined and CONSECUTIVE.fullmatch(between):
+                consecutive = True
+            else:
+                consecutive = False
+            text.tokens.append(Token(m.group(0), no, consecutive))
+            joined = True
+            pos = m.end()
+        if not CONSECUTIVE.fullmatch(line[pos:]):
+            joined = False
+
+
+def markdown_text(path: str, lang: str, label: str, scanned: Scanned) -> Text:
+    """The words of a Markdown page or course file and its term-ok markers."""
+    text = Text(path, lang, label)
+    lines = scanned.lines
+    front = scanned.front
+    prepared: list[tuple[int, str | None]] = []
+    # Front matter: the title and description readers see.
+    for key in FRONT_KEYS:
+        value = front.data.get(key)
+        line = front.lines.get((key,))
+        if isinstance(value, str) and line:
+            raw = lines[line - 1] if line <= len(lines) else ""
+            m = FRONT_MARKER.search(raw)
+            if m:
+                text.markers[line] = Marker(line, line, m.group(1).strip())
+            prepared += [(line, None), (line, _strip_quotes(_plain(value), [])), (line, None)]
+    in_comment = False
+    quotes: list[str] = []
+    pending_marker: Marker | None = None
+    for no in range(front.body_line, len(lines) + 1):
+        raw = lines[no - 1]
+        if no in scanned.fenced:
+            prepared.append((no, None))
+            quotes.clear()
+            continue
+        marker = MARKER.search(CODE_SPAN.sub(BREAK, raw) if "`" in raw else raw)  # not in `code`
+        if pending_marker is not None and raw.strip():
+            pending_marker.line = no
+            text.markers[no] = pending_marker
+            pending_marker = None
+        line, in_comment = _without_comments(raw, in_comment)
+        if marker:
+            found = Marker(no, no, marker.group(1).strip())
+            if not line.strip():  # the marker alone on its line: for the next line
+                pending_marker = found
+            else:
+                text.markers[no] = found
+        if not line.strip() or line.lstrip().startswith(">") or REF_DEF.match(line) \
+                or FENCE.match(line):
+            prepared.append((no, None))
+            quotes.clear()
+            continue
+        if BLOCK_START.match(line):
+            prepared.append((no, None))
+            quotes.clear()
+        prepared.append((no, _strip_quotes(_plain(line), quotes)))
+        if HEADING.match(line):  # a heading is a paragraph of its own
+            prepared.append((no, None))
+            quotes.clear()
+    if pending_marker is not None:  # a marker on the last line silences nothing
+        text.markers[pending_marker.at] = pending_marker
+    _tokens_of(text, prepared)
+    return text
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """``line`` with HTML comments replaced by BREAK (they may span lines)."""
+    if not in_comment and HTML_COMMENT_OPEN not in line:
+        return line, False
+    out, i = [], 0
+    while i < len(line):
+        if in_comment:
+            j = line.find(HTML_COMMENT_CLOSE, i)
+            if j < 0:
+                return "".join(out), True
+            in_comment, i = False, j + len(HTML_COMMENT_CLOSE)
+            out.append(BREAK)
+        else:
+            j = line.find(HTML_COMMENT_OPEN, i)
+            if j < 0:
+                out.append(line[i:])
+                break
+            out.append(line[i:j])
+            in_comment, i = True, j + len(HTML_COMMENT_OPEN)
+    return "".join(out), in_comment
+
+
+def plain_text(path: str, lang: str, label: str, body: str, line: int) -> Text:
+    """A text from YAML (a glossary definition): one paragraph, every finding at ``line``."""
+    text = Text(path, lang, label, fixed_line=line)
+    _tokens_of(text, [(line, _strip_quotes(_plain(" ".join(body.split())), []))])
+    return text
+
+
+# --- Forms and matching --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Form:
+    entry: str
+    kind: str  # "term", "also" or "avoid"
+    text: str
+    keys: tuple[str, ...]
+    reason: str = ""
+    use: str = ""  # what to write instead (a variant to avoid)
+
+
+@dataclass
+class Match:
+    form: Form
+    start: int  # token index
+    end: int  # token index after the last word
+    first_line: int
+    last_line: int
+
+
+def glossary_forms(glossary: dict[str, GlossaryEntry], keys: Keys) -> dict[str, list[Form]]:
+    """Per language, every form of every entry with its keys."""
+    out: dict[str, list[Form]] = {lang: [] for lang in LANGS}
+    for entry in glossary.values():
+        for lang in LANGS:
+            term = entry.term(lang)
+            candidates = [("term", term.term, "", "")] + [("also", a, "", "") for a in term.also] + \
+                [("avoid", v.term, v.reason, v.use or term.term) for v in term.avoid]
+            for kind, form, reason, use in candidates:
+                k = keys.of(form, lang)
+                if k:
+                    out[lang].append(Form(entry.id, kind, form, k, reason, use))
+    return out
+
+
+def find(tokens: list[Token], keys: list[str], index: dict[str, list[Form]]) -> list[Match]:
+    """Every occurrence of a form in the token stream (``keys``: the tokens' keys)."""
+    found = []
+    for i, key in enumerate(keys):
+        for form in index.get(key, ()):
+            n = len(form.keys)
+            if i + n > len(keys) or keys[i:i + n] != list(form.keys):
+                continue
+            if any(not tokens[j].joined for j in range(i + 1, i + n)):
+                continue
+            found.append(Match(form, i, i + n, tokens[i].line, tokens[i + n - 1].line))
+    return found
+
+
+def _accepted_cover(variant: Match, accepted: list[Match]) -> bool:
+    """A variant inside a longer accepted form, or overlapping its own entry's accepted form,
+    is part of that form, not a use of the variant."""
+    for m in accepted:
+        if m.start <= variant.start and variant.end <= m.end and (m.end - m.start) > (variant.end - variant.start):
+            return True
+        if m.form.entry == variant.form.entry and m.start < variant.end and variant.start < m.end:
+            return True
+    return False
+
+
+# --- The check ---------------------------------------------------------------------------------
+
+@dataclass
+class Usage:
+    """What the check counted, for the report: per entry and language."""
+
+    preferred: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (entry, lang) -> [(variant, path, line, silenced)]
+    variants: dict[tuple[str, str], list[tuple[str, str, int, bool]]] = \
+        field(default_factory=lambda: defaultdict(list))
+
+
+def glossary_link(site_url: str, lang: str, entry_id: str) -> str:
+    base = site_url.rstrip("/") if site_url else ""
+    return f"{base}/{LANG_PREFIX[lang]}glossary/#{entry_id}"
+
+
+def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
+                glossary_path: str = GLOSSARY_FILE) -> tuple[list[Finding], Usage]:
+    """Findings and usage over ``texts`` (their vocabulary attests the Turkmen stems)."""
+    vocabulary = [t.word for text in texts if text.lang == "tk" for t in text.tokens]
+    vocabulary += [w for e in cur.glossary.values() for w in words(" ".join(
+        [e.tk.term, *e.tk.also, *(v.term for v in e.tk.avoid)]))]
+    keys = Keys.of_words(vocabulary)
+    forms = glossary_forms(cur.glossary, keys)
+    findings = _conflicts(cur, forms, glossary_path)
+    usage = Usage()
+    index: dict[str, dict[str, list[Form]]] = {}
+    for lang, lang_forms in forms.items():
+        index[lang] = defaultdict(list)
+        for form in lang_forms:
+            index[lang][form.keys[0]].append(form)
+    for text in texts:
+        token_keys = [keys(t.word, text.lang) for t in text.tokens]
+        matches = find(text.tokens, token_keys, index[text.lang])
+        accepted = [m for m in matches if m.form.kind != "avoid"]
+        for m in accepted:
+            if m.form.kind == "term" and not text.fixed_line:
+                usage.preferred[(m.form.entry, text.lang)].add(text.label)
+        for m in matches:
+            if m.form.kind != "avoid" or _accepted_cover(m, accepted):
+                continue
+            entry = cur.glossary[m.form.entry]
+            line = text.fixed_line or m.first_line
+            marker = next((text.markers[n] for n in range(m.first_line, m.last_line + 1)
+                           if n in text.markers), None)
+            if not text.fixed_line:
+                usage.variants[(entry.id, text.lang)].append(
+                    (m.form.text, text.path, line, marker is not None))
+            if marker is not None:
+                marker.used = True
+                continue
+            code = "TERM-AVOID" if entry.status == "agreed" else "TERM-AVOID-PROPOSED"
+            findings.append(finding(text.path, line, code, variant=m.form.text,
+                                    term=m.form.use, reason=m.form.reason,
+                                    link=glossary_link(site_url, text.lang, entry.id)))
+        for marker in text.markers.values():
+            if not marker.reason:
+                findings.append(finding(text.path, marker.at, "TERM-OK-REASON"))
+            if not marker.used:
+                findings.append(finding(text.path, marker.at, "TERM-OK-UNUSED"))
+    return findings, usage
+
+
+def _conflicts(cur: Curriculum, forms: dict[str, list[Form]], glossary_path: str) -> list[Finding]:
+    out = []
+    for lang, lang_forms in forms.items():
+        accepted: dict[tuple[str, ...], Form] = {}
+        for form in lang_forms:
+            if form.kind != "avoid":
+                accepted.setdefault(form.keys, form)
+        for form in lang_forms:
+            other = accepted.get(form.keys)
+            if form.kind == "avoid" and other is not None and other.entry != form.entry:
+                line = cur.where.get(("glossary", form.entry), (glossary_path, 0))[1]
+                out.append(finding(glossary_path, line, "TERM-CONFLICT", variant=form.text,
+                                   lang=lang, id=form.entry, other=other.entry,
+                                   form=other.text))
+    return out
+
+
+def source_texts(docs: Path, scans: dict[str, Scanned], courses: dict[str, tuple[Path, Scanned]],
+                 cur: Curriculum, glossary_path: str = GLOSSARY_FILE) -> list[Text]:
+    """The texts the check reads: hand-written pages (``scans``: relative to docs/), course
+    files (by the page they end up in), the glossary's definitions and the competency and
+    programme texts of the YAML files (``Curriculum.prose``)."""
+    texts = []
+    for rel, scanned in sorted(scans.items()):
+        lang = split_lang(rel)[1] or SOURCE_LANG
+        texts.append(markdown_text(relpath(docs / rel), lang, rel, scanned))
+    for rel, (path, scanned) in sorted(courses.items()):
+        texts.append(markdown_text(relpath(path), path.stem, rel, scanned))
+    for entry in cur.glossary.values():
+        line = cur.where.get(("glossary", entry.id), (glossary_path, 0))[1]
+        for lang in LANGS:
+            texts.append(plain_text(glossary_path, lang, "", entry.term(lang).definition, line))
+    for path, line, lang, body in cur.prose:  # competency and programme texts
+        texts.append(plain_text(path, lang, "", body, line))
+    return texts
+
+
+def check_terms(project: Project, cur: Curriculum, docset: DocSet, courses: dict[str, tuple[Path, Scanned]],
+                pages: dict[str, str]) -> list[Finding]:
+    """The termbase check over the pipeline's scans (nothing is read again). Also appends the
+    terminology report to the translation status pages in ``pages``."""
+    if "glossary" in cur.broken or not cur.glossary:
+        return []
+    glossary_path = relpath(project.curriculum / "glossary.yml")
+    hand_written = {rel: docset.scans[rel] for rel in docset.hand_written}
+    texts = source_texts(project.docs, hand_written, courses, cur, glossary_path)
+    findings, usage = check_texts(cur, texts, project.config.site_url, glossary_path)
+    report = translation_status.TermReport(
+        preferred={k: sorted(v) for k, v in usage.preferred.items()},
+        variants={k: sorted(v) for k, v in usage.variants.items()})
+    for lang in LANGS:
+        rel = f"{translation_status.STATUS_PAGE}.{lang}.md"
+        if rel in pages:
+            pages[rel] += translation_status.terminology_section(cur, report, lang)
+    return findings
+
