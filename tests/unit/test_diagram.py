@@ -229,3 +229,13 @@ def test_offline_copy_mends_the_links_of_both_layouts(real, tmp_path: Path) -> N
     for svg in page.find_all("svg"):
         assert {a["href"] for a in svg.find_all("a")} == {f"courses/{c.lower()}.html" for c in codes}
     assert not result.online and not result.missing
+
+
+def test_a_prerequisite_the_rules_refuse_does_not_break_the_drawing() -> None:
+    """Pages are generated before the checks report (their anchors are link targets), so a
+    prerequisite in the same or a later semester must still draw (the rules report it)."""
+    cur, _ = load_curriculum(ROOT / "tests" / "fixtures" / "project" / "curriculum")
+    cur.courses["FX-102"].facts.prerequisites.append("FX-101")  # same semester
+    cur.courses["FX-101"].facts.prerequisites.append("FX-201")  # a later semester
+    for svg in svgs(cur, "fx", "en").values():
+        assert len(svg.select("path.si-prereq__edge")) == 4

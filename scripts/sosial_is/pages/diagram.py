@@ -12,15 +12,17 @@ the same grid, and site.css shows one of them (``display: none`` also hides the 
 screen readers and the keyboard):
 
 - ``wide`` (semesters are columns, left to right), fitted to 680 px: the content column of a
-  laptop (688 px), of a tablet from 720 px up, and the printable width of A4 (print.css always
-  shows this one);
-- ``narrow`` (semesters are rows, top to bottom; the courses of a semester side by side), fitted
-  to 358 px, shown below 45em (720 px).
+  laptop (688 px), shown from 42em (672 px, a column of 640 px or more) and in print, where
+  680 px is the width of A4 inside print.css's margins;
+- ``narrow`` (semesters are rows, top to bottom, numbered in a gutter; the courses of a semester
+  side by side), fitted to 358 px, shown below 42em.
 
 Both keep the text at 12 px in the drawing's units and are shown at their natural size, only
-scaled down (``max-width: 100%``) where the column is narrower than the drawing: at 12 px the
-codes stay legible down to a 328-px column (11 px). The boxes are as wide as the longest code at
-the width of DejaVu Sans, the widest of the usual system fonts. The generated ids carry the
+scaled down (``max-width: 100%``) where the column is narrower than the drawing. The bachelor's
+narrow drawing is 364 px wide (six boxes and the minimum gaps): its codes are 11.8 px on a
+390-px phone and 10.8 px on a 360-px one; the wide one stays at 11.3 px or more. The boxes are as
+wide as the longest code at the width of DejaVu Sans, the widest of the usual system fonts
+(tests/browser/test_layout.py measures the codes in their boxes with the fonts really used). The generated ids carry the
 layout's name (``prereq-bsw-wide-title``, ``arrow-bsw-narrow``), so the two SVGs of a page never
 repeat an id. The links are the same in both (``../courses/<code>/``, directory-style as raw HTML
 always is here; the offline copy repairs them, publish/offline.py).
@@ -181,7 +183,7 @@ def edge_paths(g: Grid, pos: dict[str, tuple[int, int]], edges: list[tuple[str, 
         a0 = g.box(*pos[pre])[0] + g.major_box
         a1 = g.box(*pos[code])[0] - ARROW_GAP
         n0, n1 = port[("out", pre, code)], port[("in", pre, code)]
-        if s1 - s0 == 1:
+        if s1 - s0 <= 1:  # neighbours (or, in a curriculum the rules refuse, not later at all)
             paths.append(_path(g, [(a0, n0), (a1, n1)], [True]))
             continue
         c = g.channel(channel_of[(pre, code)]) + lanes[(pre, code)]
