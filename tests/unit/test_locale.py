@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
-from sosial_is.locale import strings
+from sosial_is.locale import ordinal, strings, t
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = re.compile(r'^\s*"([a-z][a-z0-9.\-]*)":\s*"(.*)",?\s*$', re.M)
@@ -52,7 +52,9 @@ def test_checker_catches_a_missing_key(tmp_path) -> None:
 def test_ui_string_in_every_language(key: str) -> None:
     entry = strings()[key]
     assert set(entry) == {"tk", "ru", "en"}, key
-    placeholders = {lang: set(re.findall(r"\{(\w+)\}", text)) for lang, text in entry.items()}
+    # {n_ord} is {n} written as an ordinal (locale.ordinal): the same value
+    placeholders = {lang: {p.removesuffix("_ord") for p in re.findall(r"\{(\w+)\}", text)}
+                    for lang, text in entry.items()}
     assert placeholders["tk"] == placeholders["ru"] == placeholders["en"], placeholders
 
 
@@ -82,3 +84,16 @@ def test_no_translated_prose_outside_the_catalogues() -> None:
                     and TRANSLATED.search(node.value.replace(PROPER_NAME, "")):
                 found.append(f"{rel}:{node.lineno}: {node.value[:40]!r}")
     assert not found, "move these strings to locale/ui.yml:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("n, tk", [(1, "1-nji"), (2, "2-nji"), (5, "5-nji"), (6, "6-njy"),
+                                   (8, "8-nji"), (9, "9-njy"), (10, "10-njy"), (20, "20-nji"),
+                                   (16, "16-njy"), (30, "30-njy"), (100, "100-nji")])
+def test_turkmen_ordinals_follow_vowel_harmony(n: int, tk: str) -> None:
+    assert ordinal(n, "tk") == tk
+    assert t("semester_n", "tk", n=n) == f"{tk} semestr"
+
+
+def test_english_ordinals() -> None:
+    assert [ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == \
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]

@@ -56,7 +56,8 @@ USED = used_codes()
 
 
 def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The parameters ``text`` uses; ``{x_ord}`` is parameter x written as an ordinal."""
+    return {name.removesuffix("_ord") for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def test_codes_were_found():
@@ -106,8 +107,15 @@ def test_printing_in_each_language(lang, monkeypatch):
         assert not re.search(r"\{[A-Za-z_]\w*\}", line), f"unfilled placeholder: {line}"
         message, hint = f.text(lang)
         assert message == catalogue()[f.code][lang]["message"].format_map(
-            {k: v for k, v in f.params}), f.code
+            {k + suffix: v for k, v in f.params for suffix in ("", "_ord")}), f.code
     assert re.search(r"\d", lines[-1])  # "N error(s) …" in that language
+
+
+def test_numbers_in_turkmen_messages_are_ordinals_with_vowel_harmony():
+    found = finding("curriculum/programmes/bsw.yml", 9, "SCAFFOLD-SEMESTER-UNKNOWN",
+                    programme="bsw", semester="9", known="1-8")
+    assert "bsw maksatnamasynda 9-njy semestr ýok" in found.format("tk")
+    assert "has no semester 9" in found.format("en")
 
 
 def test_annotation_format(monkeypatch, capsys):

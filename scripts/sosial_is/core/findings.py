@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
-from ..locale import messages, word
+from ..locale import messages, ordinal, word
 
 Severity = Literal["error", "warning"]
 
@@ -49,12 +49,15 @@ class Finding:
         """(message, hint) in ``lang``; falls back to English for an unknown language.
 
         A hint that offers a suggestion ("did you mean …?") is only shown when there is one.
+        A number parameter ``{x}`` is also available as an ordinal, ``{x_ord}`` (6-njy semestr).
         """
         entry = messages().get(self.code)
         if entry is None:
             return (f"{self.code} {dict(self.params)}", "")
         loc = entry.get(lang) or entry["en"]
         values = _Default(dict(self.params))
+        for name, value in self.params:
+            values[f"{name}_ord"] = ordinal(int(value), lang) if value.isdigit() else value
         hint = loc.get("hint", "")
         if "{suggestion}" in hint and not values.get("suggestion"):
             hint = loc.get("hint_no_suggestion", "")

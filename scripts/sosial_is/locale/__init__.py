@@ -42,9 +42,35 @@ def messages() -> dict[str, dict]:
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The UI string ``key`` in ``lang`` with ``{placeholders}`` filled."""
+    """The UI string ``key`` in ``lang`` with ``{placeholders}`` filled; a number ``n`` also
+    fills ``{n_ord}``, the number as an ordinal (:func:`ordinal`)."""
     text = strings()[key][lang]
+    if isinstance(values.get("n"), int):
+        values.setdefault("n_ord", ordinal(values["n"], lang))  # type: ignore[arg-type]
     return text.format(**values) if values else text
+
+
+# Turkmen ordinals written with digits take -nji or -njy by the vowel harmony of the number's
+# last word: 6 alty, 9 dokuz, 10 on, 30 otuz, 40 kyrk, 60 altmyş, 90 togsan are back-vowel words.
+_TK_BACK_UNITS = {6, 9}
+_TK_BACK_TENS = {1, 3, 4, 6, 9}
+
+
+def ordinal(n: int, lang: str) -> str:
+    """``n`` as an ordinal written with digits: 1-nji, 6-njy, 10-njy (tk), 1st (en); in Russian
+    the number itself (its ending would depend on the noun's gender and case)."""
+    if lang == "tk":
+        if n % 10:
+            back = n % 10 in _TK_BACK_UNITS
+        elif n % 100:
+            back = (n // 10) % 10 in _TK_BACK_TENS
+        else:
+            back = False  # ýüz, müň
+        return f"{n}-{'njy' if back else 'nji'}"
+    if lang == "ru":
+        return str(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def word(key: str, lang: str) -> str:

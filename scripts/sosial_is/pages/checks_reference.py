@@ -18,8 +18,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
 def _inline(text: str) -> str:
-    """Catalogue text as safe inline Markdown, with ``{name}`` shown as ‹name›."""
-    return _PLACEHOLDER.sub(r"‹\1›", _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;"))
+    """Catalogue text as safe inline Markdown, with ``{name}`` (and the ordinal ``{name_ord}``)
+    shown as ‹name›."""
+    return _PLACEHOLDER.sub(lambda m: f"‹{m.group(1).removesuffix('_ord')}›", _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;"))
 
 
 def checks_page(lang: str, link_guide: bool = True) -> str:

@@ -1,5 +1,6 @@
-"""The prerequisite diagram page, per language and programme: the inline SVG of
-``pages/diagram.py`` and its text alternative."""
+"""The prerequisite diagram page, per language and programme: the inline SVGs of
+``pages/diagram.py`` (a wide and a narrow layout, site.css shows the one that fits) and their
+text alternative."""
 from __future__ import annotations
 
 from ..curriculum.model import Curriculum
@@ -9,8 +10,9 @@ from .common import course_link, front
 
 
 def prerequisites_page(cur: Curriculum, lang: str) -> str:
-    out = [front(t("prereq_title", lang), t("prereq_intro", lang), "curriculum/courses/", lang)]
-    out.append(f"# {t('prereq_title', lang)}\n\n{t('prereq_intro', lang)}\n\n")
+    intro = t("prereq_intro_layout", lang)
+    out = [front(t("prereq_title", lang), intro, "curriculum/courses/", lang)]
+    out.append(f"# {t('prereq_title', lang)}\n\n{intro}\n\n")
     for prog in cur.programmes.values():
         out.append(f"## {prog.title.get(lang)} {{#{prog.id}}}\n\n")
         out.append(diagram.prerequisite_svg(cur, prog, lang) + "\n\n")
