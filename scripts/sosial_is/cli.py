@@ -58,18 +58,33 @@ def cmd_translation_done(args: argparse.Namespace) -> int:
     """Record in translations which version of their Turkmen source they translate."""
     from .project.translations import all_translations, mark_done
     paths = [Path(p).resolve() for p in args.paths]
-    if args.all:
+    sources: dict[Path, Path] = {}
+    if args.all or any("editions" in p.parts for p in paths):
         project, problems = _project(args)
         if project is None:
             print_findings(problems, args.lang)
             return 1
-        paths += all_translations(project.root, project.docs, project.hand_written())
+        sources = _edition_sources(project)
+        if args.all:
+            paths += all_translations(project.root, project.docs, project.hand_written())
+            paths += sorted(sources)
     failed = 0
-    for path, error in mark_done(paths):
+    for path, error in mark_done(paths, sources):
         print(error or f"ok {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}",
               file=sys.stderr)
         failed += bool(error)
     return 1 if failed or not paths else 0
+
+
+def _edition_sources(project) -> dict[Path, Path]:
+    """The Turkmen source of each translated course file in an edition's folder."""
+    from .curriculum.editions import load_editions, translation_sources
+    from .curriculum.loader import load_curriculum
+    from .markdown.cache import SourceCache
+    cache = SourceCache()
+    cur, _ = load_curriculum(project.curriculum, cache)
+    editions, _ = load_editions(project.curriculum, cur, cache)
+    return translation_sources(editions)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -11,10 +11,11 @@ is unchanged (``markdown.cache.SourceCache``, kept by a long-running ``serve``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks.citations import check_citations
+from .checks.editions import check_editions
 from .checks.links import DocSet, check_links
 from .checks.names import check_names
 from .checks.nav import check_nav
@@ -26,10 +27,12 @@ from .core import manifest
 from .core.findings import Finding, finding
 from .core.languages import LANGS
 from .core.sources import read_source
+from .curriculum.diff import EditionDiff, diff
+from .curriculum.editions import Editions, load_editions
 from .curriculum.loader import load_curriculum
 from .curriculum.model import Curriculum
 from .curriculum.rules import validate
-from .markdown.cache import SourceCache
+from .markdown.cache import SourceCache, folder_signature
 from .markdown.scanner import Scanned
 from .pages import STATUS_PAGES, source_pages, translation_status
 from .pages.common import course_slug
@@ -46,50 +49,68 @@ UNREADABLE = frozenset({"FILE-ENCODING", "FILE-BINARY", "FILE-TOO-LARGE", "FILE-
 class State:
     """Everything the build needs from the sources, computed once per change."""
 
-    curriculum: Curriculum
+    curriculum: Curriculum  # the current edition
     findings: list[Finding]
     pages: dict[str, str]  # generated files: path relative to docs/ -> content
     hand_written: list[Path]
+    editions: Editions | None = None
+    diffs: dict[str, EditionDiff] = field(default_factory=dict)  # newer edition id -> diff
 
     @property
     def unreadable(self) -> int:
         return len({f.path for f in self.findings if f.code in UNREADABLE})
 
 
+@dataclass
+class Model:
+    """What is made from curriculum/ alone: reused while no file under it changes."""
+
+    editions: Editions
+    findings: list[Finding]
+    pages: dict[str, str]
+    diffs: dict[str, EditionDiff]
+
+
 def run(project: Project, cache: SourceCache | None = None) -> State:
     """Load, check and generate: the whole pipeline before MkDocs renders anything."""
     cache = cache or SourceCache()
     root, docs = project.root, project.docs
-    cur, findings = load_curriculum(project.curriculum, cache)
-    findings += validate(cur)
-    try:  # a broken model is reported by the rules; pages are made from what loaded
-        pages = source_pages(cur, root, docs, project.config.site_url)
-    except Exception:
-        pages = _last_written(docs)
+    key = (folder_signature(project.curriculum), (docs / "contributing" / "index.tk.md").exists(),
+           project.config.site_url)
+    model = cache.memo("model", key, lambda: _model(project, cache))
+    cur = model.editions.current.cur
+    findings = list(model.findings)
+    pages = dict(model.pages)
     generated = set(pages) | set(STATUS_PAGES) | set(manifest.read(docs))
     hand_written = project.hand_written(generated)
     pages.update(translation_status.status_pages(root, docs, hand_written, cache))
-    findings += check_sources(project, cur, pages, hand_written, cache)
-    return State(cur, sorted(set(findings)), pages, hand_written)
+    findings += check_sources(project, cur, pages, hand_written, cache, model.editions)
+    return State(cur, sorted(set(findings)), pages, hand_written, model.editions, model.diffs)
 
 
-def _model(project: Project, cache: SourceCache) -> tuple[Curriculum, list[Finding], dict[str, str]]:
-    """The curriculum, the findings of loading it and of the rules, and the pages made from it."""
+def _model(project: Project, cache: SourceCache) -> Model:
+    """The editions, the findings of loading them and of the rules, their diffs and the pages
+    made from them."""
     cur, findings = load_curriculum(project.curriculum, cache)
     findings += validate(cur)
+    editions, problems = load_editions(project.curriculum, cur, cache)
+    findings += problems
+    diffs = {new.id: diff(old.cur, new.cur, new.rationale) for old, new in editions.pairs()}
+    findings += check_editions(editions, diffs, findings, cache)
     try:  # a broken model is reported by the rules; pages are made from what loaded
-        pages = source_pages(cur, project.root, project.docs, project.config.site_url)
+        pages = source_pages(editions, diffs, project.root, project.docs, project.config.site_url)
     except Exception:
         pages = _last_written(project.docs)
-    return cur, findings, pages
+    return Model(editions, findings, pages, diffs)
 
 
 def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
-                  hand_written: list[Path], cache: SourceCache) -> list[Finding]:
+                  hand_written: list[Path], cache: SourceCache,
+                  editions: Editions | None = None) -> list[Finding]:
     """Every check over hand-written pages and course files: reading, front matter,
     citations, placeholders, unsafe content, links and anchors, navigation, terms, translations."""
     findings: list[Finding] = []
-    docset, courses = _sources(project, cur, pages, hand_written, cache, findings)
+    docset, courses = _sources(project, cur, pages, hand_written, cache, findings, editions)
     for rel in docset.hand_written:
         path, scanned = project.docs / rel, docset.scans[rel]
         if not scanned.text.strip():
@@ -104,13 +125,16 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     findings += check_links(docset, {rel: v for rel, v in courses.items() if rel in docset.texts})
     findings += check_nav(docset, project.config)
     findings += check_names(project.docs, hand_written + [project.docs / rel for rel in project.other_files()])
-    findings += check_terms(project, cur, docset, courses, pages)  # + the status page's report
+    archived = {f"curriculum/{e.id}/" for e in (editions.items if editions else []) if e.archived}
+    living = {rel: v for rel, v in courses.items() if not rel.startswith(tuple(archived))}
+    findings += check_terms(project, cur, docset, living, pages)  # + the status page's report
     findings += check_translations(project.root, project.docs, hand_written, cache)
     return findings
 
 
 def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_written: list[Path],
-             cache: SourceCache, problems: list[Finding]) -> tuple[DocSet, dict[str, tuple[Path, Scanned]]]:
+             cache: SourceCache, problems: list[Finding],
+             editions: Editions | None = None) -> tuple[DocSet, dict[str, tuple[Path, Scanned]]]:
     """The documentation set as the build will see it (hand-written pages read and scanned once,
     generated pages from memory) and the course files by the page they end up in. Files that
     cannot be read go to ``problems``."""
@@ -125,12 +149,12 @@ def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_writ
         rel = path.relative_to(docs).as_posix()
         texts[rel], scans[rel] = source.text, scanned
     courses: dict[str, tuple[Path, Scanned]] = {}
-    for path in project.course_files():
+    for page, path in _course_files(project, editions):
         source, scanned = cache.get(path)
         if scanned is None:
             problems.append(source.problem)
             continue
-        courses[f"curriculum/courses/{course_slug(path.parent.name)}.{path.stem}.md"] = (path, scanned)
+        courses[page] = (path, scanned)
     for rel, content in pages.items():
         if rel.endswith(".md"):
             texts[rel] = content
@@ -141,6 +165,18 @@ def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_writ
                     render=lambda text, lang: citations.render(text, cur.references, lang).markdown,
                     scans=scans, unknown=unknown)
     return docset, courses
+
+
+def _course_files(project: Project, editions: Editions | None) -> list[tuple[str, Path]]:
+    """(the page it ends up in, the file) for every course language file: the current
+    edition's under curriculum/courses/, and those of the other editions' folders."""
+    out = [(f"curriculum/courses/{course_slug(p.parent.name)}.{p.stem}.md", p)
+           for p in project.course_files()]
+    for edition in (editions.others() if editions else []):
+        if edition.folder is not None:
+            out += [(f"curriculum/{edition.id}/courses/{course_slug(p.parent.name)}.{p.stem}.md", p)
+                     for p in sorted((edition.folder / "courses").glob("*/??.md"))]
+    return out
 
 
 def _broken_pages(cur: Curriculum) -> set[str]:

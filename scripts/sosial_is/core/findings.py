@@ -50,6 +50,7 @@ class Finding:
 
         A hint that offers a suggestion ("did you mean …?") is only shown when there is one.
         A number parameter ``{x}`` is also available as an ordinal, ``{x_ord}`` (6-njy semestr).
+        A finding of one edition (parameter ``edition``) says which, if its message does not.
         """
         entry = messages().get(self.code)
         if entry is None:
@@ -61,7 +62,10 @@ class Finding:
         hint = loc.get("hint", "")
         if "{suggestion}" in hint and not values.get("suggestion"):
             hint = loc.get("hint_no_suggestion", "")
-        return loc["message"].format_map(values), hint.format_map(values)
+        message = loc["message"]
+        if values.get("edition") and "{edition}" not in message:  # a rule's finding in one edition
+            message = word("in_edition", lang) + message
+        return message.format_map(values), hint.format_map(values)
 
     def format(self, lang: str = "en") -> str:
         message, hint = self.text(lang)

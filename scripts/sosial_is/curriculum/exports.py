@@ -168,9 +168,13 @@ def case_package(cur: Curriculum, base_url: str, changed: str) -> dict:
     return {"CFDocument": document, "CFItems": items, "CFAssociations": associations}
 
 
+def dump(data: object) -> str:
+    """JSON as every export writes it (UTF-8 text, one space of indent, a final newline)."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def export_files(cur: Curriculum, base_url: str, root: Path) -> dict[str, str]:
     """The exports as files under docs/data/ (MkDocs copies them and validates links to them)."""
-    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1) + "\n"  # noqa: E731
     return {
         "data/curriculum.json": dump(curriculum_json(cur)),
         "data/curriculum.schema.json": _schema_text(),  # the models' schema: fixed per run

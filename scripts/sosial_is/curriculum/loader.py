@@ -161,13 +161,14 @@ def _load_competencies(path: Path, cur: Curriculum, cache: SourceCache) -> list[
             continue
         cur.competencies[comp.id] = comp
         cur.where[("competency", comp.id)] = (relpath(path), line)
-        _prose(cur, path, located, ("competencies", i), comp, ("title", "description"))
+        record_prose(cur, path, located, ("competencies", i), comp, ("title", "description"))
     if cur.framework is not None:
-        _prose(cur, path, located, ("framework",), cur.framework, ("title", "description"))
+        record_prose(cur, path, located, ("framework",), cur.framework, ("title", "description"))
     return findings
 
 
-def _prose(cur: Curriculum, path: Path, located: Located, at: tuple, item: BaseModel, fields: tuple[str, ...]) -> None:
+def record_prose(cur: Curriculum, path: Path, located: Located, at: tuple, item: BaseModel,
+                 fields: tuple[str, ...]) -> None:
     """Record the localized ``fields`` of ``item`` (found at ``at`` in ``located``) in ``cur.prose``."""
     rel = relpath(path)
     for name in fields:
@@ -175,42 +176,47 @@ def _prose(cur: Curriculum, path: Path, located: Located, at: tuple, item: BaseM
             cur.prose.append((rel, located.line((*at, name, lang)), lang, getattr(item, name).get(lang)))
 
 
-def _load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+def load_programmes(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+    """Every programme file under ``folder`` (``curriculum/programmes``) into ``cur``."""
     findings: list[Finding] = []
     for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
-        if path.name.startswith("."):
-            continue
-        located, problems = cache.yaml(path)
-        findings += problems
-        if located is not None and located.data is None:
-            findings.append(finding(path, 1, "FILE-EMPTY"))
-            located = None
-        prog, problems = validate_model(Programme, located) if located else (None, [])
-        findings += problems
-        if prog is None:
-            cur.broken.add("programme")
-            cur.broken_programmes.add(path.stem)
-            continue
-        if prog.id != path.stem:
-            findings.append(finding(path, located.line(("id",)), "PROGRAMME-ID-FILENAME",
-                                    id=prog.id, file=path.name))
-        if prog.id in cur.programmes:
-            findings.append(finding(path, 1, "DUPLICATE-ID", id=prog.id,
-                                    first=cur.where[("programme", prog.id)][0]))
-            continue
-        cur.programmes[prog.id] = prog
-        rel = relpath(path)
-        _prose(cur, path, located, (), prog, ("title", "award", "summary"))
-        cur.where[("programme", prog.id)] = (rel, 1)
-        for s_i, sem in enumerate(prog.semesters):
-            cur.where[("semester", f"{prog.id}/{sem.number}")] = (rel, located.line(("semesters", s_i)))
-            for c_i, code in enumerate(sem.courses):
-                cur.where[("placement", f"{prog.id}/{code}")] = (
-                    rel, located.line(("semesters", s_i, "courses", c_i)))
+        if not path.name.startswith("."):
+            findings += load_programme(path, cur, cache)
     return findings
 
 
-def _course_dirs(folder: Path) -> tuple[list[Path], list[Finding]]:
+def load_programme(path: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+    """One programme file into ``cur``."""
+    located, findings = cache.yaml(path)
+    if located is not None and located.data is None:
+        findings = findings + [finding(path, 1, "FILE-EMPTY")]
+        located = None
+    prog, problems = validate_model(Programme, located) if located else (None, [])
+    findings = findings + problems
+    if prog is None:
+        cur.broken.add("programme")
+        cur.broken_programmes.add(path.stem)
+        return findings
+    if prog.id != path.stem:
+        findings.append(finding(path, located.line(("id",)), "PROGRAMME-ID-FILENAME",
+                                id=prog.id, file=path.name))
+    if prog.id in cur.programmes:
+        findings.append(finding(path, 1, "DUPLICATE-ID", id=prog.id,
+                                first=cur.where[("programme", prog.id)][0]))
+        return findings
+    cur.programmes[prog.id] = prog
+    rel = relpath(path)
+    record_prose(cur, path, located, (), prog, ("title", "award", "summary"))
+    cur.where[("programme", prog.id)] = (rel, 1)
+    for s_i, sem in enumerate(prog.semesters):
+        cur.where[("semester", f"{prog.id}/{sem.number}")] = (rel, located.line(("semesters", s_i)))
+        for c_i, code in enumerate(sem.courses):
+            cur.where[("placement", f"{prog.id}/{code}")] = (
+                rel, located.line(("semesters", s_i, "courses", c_i)))
+    return findings
+
+
+def course_dirs(folder: Path) -> tuple[list[Path], list[Finding]]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
@@ -218,47 +224,54 @@ def _course_dirs(folder: Path) -> tuple[list[Path], list[Finding]]:
     return [p for p in entries if p.is_dir() and not p.name.startswith(".")], []
 
 
-def _load_courses(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+def load_courses(folder: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+    """Every course folder under ``folder`` (``curriculum/courses``) into ``cur``."""
     if not folder.is_dir():
         return [finding(folder, 0, "FILE-MISSING")]
-    dirs, findings = _course_dirs(folder)
+    dirs, findings = course_dirs(folder)
     for course_dir in dirs:
-        facts_path = course_dir / "course.yml"
-        if not (facts_path.exists() or facts_path.is_symlink()):
-            findings.append(finding(facts_path, 0, "COURSE-FACTS-MISSING", folder=course_dir.name))
-            cur.broken_courses.add(course_dir.name)
+        findings += load_course(course_dir, cur, cache)
+    return findings
+
+
+def load_course(course_dir: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+    """One course folder: course.yml and the three language files."""
+    findings: list[Finding] = []
+    facts_path = course_dir / "course.yml"
+    if not (facts_path.exists() or facts_path.is_symlink()):
+        cur.broken_courses.add(course_dir.name)
+        return [finding(facts_path, 0, "COURSE-FACTS-MISSING", folder=course_dir.name)]
+    located, problems = cache.yaml(facts_path)
+    findings += problems
+    if located is not None and located.data is None:
+        findings.append(finding(facts_path, 1, "FILE-EMPTY"))
+        located = None
+    facts, problems = cache.derive("course-facts", facts_path, lambda located=located: (
+        validate_model(CourseFacts, located) if located else (None, [])))
+    findings += problems
+    if facts is None:
+        cur.broken_courses.add(course_dir.name)
+        return findings
+    rel = relpath(facts_path)
+    if facts.code != course_dir.name:
+        findings.append(finding(facts_path, located.line(("code",)), "COURSE-CODE-FOLDER",
+                                code=facts.code, folder=course_dir.name))
+    if facts.code in cur.courses:
+        findings.append(finding(facts_path, located.line(("code",)), "COURSE-DUPLICATE",
+                                code=facts.code, first=cur.courses[facts.code].path))
+        return findings
+    course = Course(facts=facts, path=rel, lines=dict(located.lines))
+    for lang in LANGS:
+        md = course_dir / f"{lang}.md"
+        if not (md.exists() or md.is_symlink()):
+            findings.append(finding(md, 0, "COURSE-LANG-MISSING", code=facts.code, lang=lang))
             continue
-        located, problems = cache.yaml(facts_path)
+        text, problems = parse_course_text(md, lang, cache=cache)
         findings += problems
-        if located is not None and located.data is None:
-            findings.append(finding(facts_path, 1, "FILE-EMPTY"))
-            located = None
-        facts, problems = cache.derive("course-facts", facts_path, lambda located=located: (
-            validate_model(CourseFacts, located) if located else (None, [])))
-        findings += problems
-        if facts is None:
-            cur.broken_courses.add(course_dir.name)
-            continue
-        rel = relpath(facts_path)
-        if facts.code != course_dir.name:
-            findings.append(finding(facts_path, located.line(("code",)), "COURSE-CODE-FOLDER",
-                                    code=facts.code, folder=course_dir.name))
-        if facts.code in cur.courses:
-            findings.append(finding(facts_path, located.line(("code",)), "COURSE-DUPLICATE",
-                                    code=facts.code, first=cur.courses[facts.code].path))
-            continue
-        course = Course(facts=facts, path=rel, lines=dict(located.lines))
-        for lang in LANGS:
-            md = course_dir / f"{lang}.md"
-            if not (md.exists() or md.is_symlink()):
-                findings.append(finding(md, 0, "COURSE-LANG-MISSING", code=facts.code, lang=lang))
-                continue
-            text, problems = parse_course_text(md, lang, cache=cache)
-            findings += problems
-            if text is not None:
-                course.texts[lang] = text
-        cur.courses[facts.code] = course
-        cur.where[("course", facts.code)] = (rel, located.line(("code",)))
+        if text is not None:
+            course.texts[lang] = text
+    cur.courses[facts.code] = course
+    cur.where[("course", facts.code)] = (rel, located.line(("code",)))
     return findings
 
 
@@ -337,6 +350,6 @@ def load_curriculum(root: Path, cache: SourceCache | None = None) -> tuple[Curri
     findings += _load_competencies(root / "competencies.yml", cur, cache)
     findings += _load_list(root / "references.yml", Reference, "reference", cur, cur.references, cache)
     findings += _load_list(root / "glossary.yml", GlossaryEntry, "glossary", cur, cur.glossary, cache)
-    findings += _load_programmes(root / "programmes", cur, cache)
-    findings += _load_courses(root / "courses", cur, cache)
+    findings += load_programmes(root / "programmes", cur, cache)
+    findings += load_courses(root / "courses", cur, cache)
     return cur, findings

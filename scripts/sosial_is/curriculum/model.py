@@ -234,18 +234,27 @@ class Course:
     path: str  # course.yml, relative to the repository
     lines: dict  # path-in-yaml -> line
     texts: dict[str, CourseText] = field(default_factory=dict)
+    # In an edition that changes some of the course's facts (curriculum/editions.py): top-level
+    # key -> (the edition's course.yml, its lines), so findings point at the file that says it.
+    origins: dict[str, tuple[str, dict]] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
         return self.facts.code
 
     def line(self, *loc) -> int:
+        return self.at(*loc)[1]
+
+    def at(self, *loc) -> tuple[str, int]:
+        """The file and line of the fact at ``loc`` (("prerequisites", 2)); the course.yml of the
+        edition that changed it, if one did."""
+        path, lines = self.origins.get(loc[0], (self.path, self.lines)) if loc else (self.path, self.lines)
         loc = tuple(loc)
         while loc:
-            if loc in self.lines:
-                return self.lines[loc]
+            if loc in lines:
+                return path, lines[loc]
             loc = loc[:-1]
-        return 1
+        return path, 1
 
     def title(self, lang: str) -> str:
         text = self.texts.get(lang) or next(iter(self.texts.values()), None)
@@ -262,8 +271,9 @@ class Placed:
 
 @dataclass
 class Curriculum:
-    """The whole validated curriculum. ``where`` maps (kind, id) to (file, line)."""
+    """The whole validated curriculum of one edition. ``where`` maps (kind, id) to (file, line)."""
 
+    edition: str = ""  # its academic year ("2026-2027"); "" when the project declares no editions
     framework: Framework | None = None
     competencies: dict[str, Competency] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)

@@ -26,18 +26,18 @@ def unknown_references(cur: Curriculum) -> Iterable[Finding]:
     for course in cur.courses.values():
         for i, code in enumerate(course.facts.prerequisites):
             if code not in cur.courses and code not in cur.broken_courses:
-                yield finding(course.path, course.line("prerequisites", i), "PREREQ-UNKNOWN",
+                yield finding(*course.at("prerequisites", i), "PREREQ-UNKNOWN",
                               code=course.code, prereq=code, suggestion=guess(code, cur.courses))
             if code == course.code:
-                yield finding(course.path, course.line("prerequisites", i), "PREREQ-SELF",
+                yield finding(*course.at("prerequisites", i), "PREREQ-SELF",
                               code=code)
         for comp in course.facts.competencies:
             if comp not in cur.competencies and "competency" not in cur.broken:
-                yield finding(course.path, course.line("competencies", comp), "COMPETENCY-UNKNOWN",
+                yield finding(*course.at("competencies", comp), "COMPETENCY-UNKNOWN",
                               id=comp, suggestion=guess(comp, cur.competencies))
         for i, ref in enumerate(course.facts.readings):
             if ref not in cur.references and "reference" not in cur.broken:
-                yield finding(course.path, course.line("readings", i), "REFERENCE-UNKNOWN",
+                yield finding(*course.at("readings", i), "REFERENCE-UNKNOWN",
                               id=ref, suggestion=guess(ref, cur.references))
     for comp in cur.competencies.values():
         for ref in comp.grounded_in:
@@ -75,7 +75,7 @@ def programme_courses(cur: Curriculum) -> Iterable[Finding]:
                 placed.add(code)
     for course in cur.courses.values():
         if course.code not in placed and "programme" not in cur.broken:
-            yield finding(course.path, course.line("code"), "COURSE-ORPHAN", code=course.code)
+            yield finding(*course.at("code"), "COURSE-ORPHAN", code=course.code)
 
 
 def prerequisite_order(cur: Curriculum) -> Iterable[Finding]:
@@ -88,7 +88,7 @@ def prerequisite_order(cur: Curriculum) -> Iterable[Finding]:
                 continue
             for i, pre in enumerate(course.facts.prerequisites):
                 if pre in semester and semester[pre] >= number:
-                    yield finding(course.path, course.line("prerequisites", i), "PREREQ-ORDER",
+                    yield finding(*course.at("prerequisites", i), "PREREQ-ORDER",
                                   code=code, prereq=pre, programme=prog.id, semester=number,
                                   prereq_semester=semester[pre])
 
@@ -125,7 +125,7 @@ def prerequisite_cycles(cur: Curriculum) -> Iterable[Finding]:
         ordered = cycle[start:] + cycle[:start]
         course = cur.courses[first]
         idx = course.facts.prerequisites.index(ordered[1] if len(ordered) > 1 else first)
-        yield finding(course.path, course.line("prerequisites", idx), "PREREQ-CYCLE",
+        yield finding(*course.at("prerequisites", idx), "PREREQ-CYCLE",
                       cycle=" → ".join(ordered + [first]))
 
 
@@ -133,12 +133,12 @@ def assessment_weights(cur: Curriculum) -> Iterable[Finding]:
     for course in cur.courses.values():
         total = sum(a.weight for a in course.facts.assessment)
         if total != 100:
-            yield finding(course.path, course.line("assessment"), "WEIGHTS-SUM",
+            yield finding(*course.at("assessment"), "WEIGHTS-SUM",
                           code=course.code, total=total)
         kinds = [a.kind for a in course.facts.assessment]
         for i, kind in enumerate(kinds):
             if kinds.index(kind) != i:
-                yield finding(course.path, course.line("assessment", i), "ASSESSMENT-TWICE",
+                yield finding(*course.at("assessment", i), "ASSESSMENT-TWICE",
                               kind=kind)
 
 
@@ -147,7 +147,7 @@ def hours_match_credits(cur: Curriculum) -> Iterable[Finding]:
         want = course.facts.credits * HOURS_PER_CREDIT
         got = course.facts.hours.total
         if got != want:
-            yield finding(course.path, course.line("hours"), "HOURS-CREDITS", code=course.code,
+            yield finding(*course.at("hours"), "HOURS-CREDITS", code=course.code,
                           hours=got, credits=course.facts.credits, expected=want,
                           per_credit=HOURS_PER_CREDIT)
 
@@ -160,16 +160,16 @@ def credit_totals(cur: Curriculum) -> Iterable[Finding]:
         per_sem = {s.number: cur.credits(s.courses) for s in prog.semesters}
         for sem in prog.semesters:
             if prog.semester_credits and per_sem[sem.number] != prog.semester_credits:
-                _, line = _place(cur, "semester", f"{prog.id}/{sem.number}")
-                yield finding(path, line, "SEMESTER-CREDITS", programme=prog.id,
+                sem_path, line = _place(cur, "semester", f"{prog.id}/{sem.number}")
+                yield finding(sem_path, line, "SEMESTER-CREDITS", programme=prog.id,
                               semester=sem.number, credits=per_sem[sem.number],
                               expected=prog.semester_credits)
         if prog.year_credits:
             for year in sorted({(n + 1) // 2 for n in per_sem}):
                 got = per_sem.get(2 * year - 1, 0) + per_sem.get(2 * year, 0)
                 if got != prog.year_credits:
-                    _, line = _place(cur, "semester", f"{prog.id}/{2 * year - 1}")
-                    yield finding(path, line, "YEAR-CREDITS", programme=prog.id, year=year,
+                    sem_path, line = _place(cur, "semester", f"{prog.id}/{2 * year - 1}")
+                    yield finding(sem_path, line, "YEAR-CREDITS", programme=prog.id, year=year,
                                   credits=got, expected=prog.year_credits)
         total = sum(per_sem.values())
         if total != prog.total_credits:

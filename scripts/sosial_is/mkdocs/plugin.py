@@ -261,12 +261,14 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         folder is browsed), the date of its sources' last change, and its course (search)."""
         build = self._current()
         memo_key = (str(page.meta.get("source_path")), str(page.meta.get("course")),
-                    page.file.abs_src_path, str(build.project.root))
+                    str(page.meta.get("facts_path")), page.file.abs_src_path, str(build.project.root))
         sources = self._sources.get(memo_key)
         if sources is None:
             sources = self._sources[memo_key] = page_sources(page.meta, page.file.abs_src_path,
                                                              build.project.root)
-        if page.meta.get("source_path") and config.repo_url and config.edit_uri:
+        if page.meta.get("frozen"):  # an archived edition's page: nothing to edit
+            page.edit_url = None
+        elif page.meta.get("source_path") and config.repo_url and config.edit_uri:
             action = "tree" if sources[0].endswith("/") else "edit"
             page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{sources[0]}"
         day = last_change(build.dates, sources)

@@ -9,14 +9,17 @@ from ..locale import t
 from .common import comp_order, course_link, front, md_citation, model_notice
 
 
-def course_page(cur: Curriculum, course: Course, lang: str) -> str:
+def course_page(cur: Curriculum, course: Course, lang: str, up: str = "", history: str = "") -> str:
+    """``up``: from the edition's folder to curriculum/ ("../" for an edition other than the
+    current one); ``history``: the course's changes between editions (pages/changes.py)."""
     text = course.texts[lang]
     facts = course.facts
     sections = text.sections
     desc = sections["description"].body.strip() if "description" in sections else ""
     source = text.path
+    facts_path = next(iter(course.origins.values()))[0] if course.origins else course.path
     out = [front(f"{course.code} {text.title}", desc, source, lang,
-                  extra=f"course: {course.code}\n")]
+                  extra=f"course: {course.code}\nfacts_path: {facts_path}\n")]
     out.append(f"# {course.code} · {text.title}\n\n")
     out.append(model_notice(lang))
     h = facts.hours
@@ -49,7 +52,7 @@ def course_page(cur: Curriculum, course: Course, lang: str) -> str:
     for comp_id, level in sorted(facts.competencies.items(), key=lambda kv: comp_order(kv[0])):
         comp = cur.competencies.get(comp_id)
         name = comp.title.get(lang) if comp else comp_id
-        out.append(f"| [{comp_id} {name}](../competencies.md#{comp_id.lower()}) | "
+        out.append(f"| [{comp_id} {name}](../{up}competencies.md#{comp_id.lower()}) | "
                    f"{t('level_' + level, lang)} |\n")
     out.append("\n")
     if "outcomes" in sections:
@@ -73,6 +76,7 @@ def course_page(cur: Curriculum, course: Course, lang: str) -> str:
         for ref_id in readings:
             ref = cur.references[ref_id]
             out.append(f"- {md_citation(ref, lang)} "
-                       f"[↗](../../references/bibliography.md#ref-{ref_id})\n")
+                       f"[↗](../../{up}references/bibliography.md#ref-{ref_id})\n")
         out.append("\n")
+    out.append(history)
     return "".join(out)

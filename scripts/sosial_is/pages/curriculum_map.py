@@ -16,7 +16,7 @@ from ..locale import t
 from .common import comp_order, course_slug, front, model_notice
 
 
-def map_page(cur: Curriculum, lang: str) -> str:
+def map_page(cur: Curriculum, lang: str, up: str = "") -> str:
     comps = sorted(cur.competencies, key=comp_order)
     out = [front(t("map_title", lang), t("map_intro", lang), "curriculum/courses/", lang)]
     out.append(f"# {t('map_title', lang)}\n\n{model_notice(lang)}{t('map_intro', lang)}\n\n")
@@ -24,7 +24,7 @@ def map_page(cur: Curriculum, lang: str) -> str:
         codes = [c for s in sorted(prog.semesters, key=lambda s: s.number) for c in s.courses
                  if c in cur.courses]
         out.append(f"## {prog.title.get(lang)} {{#{prog.id}}}\n\n")
-        head = " | ".join(f"[{c}](competencies.md#{c.lower()})" for c in comps)
+        head = " | ".join(f"[{c}]({up}competencies.md#{c.lower()})" for c in comps)
         out.append('<div class="si-map" markdown>\n\n'
                    f"| {t('course', lang)} | {head} |\n|---|" + "---|" * len(comps) + "\n")
         for code in codes:

@@ -1,7 +1,7 @@
 """Which source files a page is made from, and when they last changed.
 
 A hand-written page is made from its Markdown file; a generated page names its sources in its
-front matter (``source_path``; a course page also its ``course.yml``). The plugin uses this for
+front matter (``source_path``; a course page also its ``course.yml``, ``facts_path``). The plugin uses this for
 the "Edit this page" link and the "last change" date in every page's footer (dates from
 ``core.git.file_dates``).
 """
@@ -35,7 +35,9 @@ def page_sources(meta: dict[str, Any], abs_src_path: str | None, root: Path) -> 
     """The files a page is made from, relative to the project root."""
     if meta.get("source_path"):
         paths = [repo_path(str(meta["source_path"]), root)]
-        if meta.get("course"):
+        if meta.get("facts_path"):  # a course page: its course.yml too
+            paths.append(repo_path(str(meta["facts_path"]), root))
+        elif meta.get("course"):
             paths.append(f"curriculum/courses/{meta['course']}/course.yml")
         return paths
     return [repo_path(abs_src_path, root)] if abs_src_path else []

@@ -170,11 +170,13 @@ def source_of(path: Path) -> Path | None:
     return None
 
 
-def mark_done(paths: list[Path]) -> list[tuple[Path, str | None]]:
-    """Record in each translation the hash of its current source. Returns (path, error)."""
+def mark_done(paths: list[Path], sources: dict[Path, Path] | None = None) -> list[tuple[Path, str | None]]:
+    """Record in each translation the hash of its current source. Returns (path, error).
+    ``sources``: the Turkmen source of files :func:`source_of` cannot tell alone (the course
+    files of an edition's folder, ``curriculum/editions.translation_sources``)."""
     results: list[tuple[Path, str | None]] = []
     for path in paths:
-        source = source_of(path)
+        source = (sources or {}).get(path.resolve()) or source_of(path)
         if source is None or not path.is_file() or not source.is_file():
             results.append((path, f"not a translation with a Turkmen source: {relpath(path)}"))
             continue
