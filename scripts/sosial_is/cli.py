@@ -114,6 +114,39 @@ def cmd_new_page(args: argparse.Namespace) -> int:
     return run(lambda: plan_page(root, args.name, titles), root, args.lang)
 
 
+def cmd_edition_new(args: argparse.Namespace) -> int:
+    from .scaffold.editions import EditionError, new_edition
+    project, problems = _project(args)
+    if project is None:
+        print_findings(problems, args.lang)
+        return 1
+    try:
+        written = new_edition(project.curriculum, args.edition)
+    except EditionError as exc:
+        print_findings(exc.findings, args.lang)
+        return 1
+    for path in written:
+        print(f"{t('scaffold_changed', args.lang)} {path.relative_to(project.root).as_posix()}")
+    return 0
+
+
+def cmd_edition_promote(args: argparse.Namespace) -> int:
+    from .scaffold.editions import EditionError, promote
+    project, problems = _project(args)
+    if project is None:
+        print_findings(problems, args.lang)
+        return 1
+    try:
+        touched = promote(project.curriculum, args.edition)
+    except EditionError as exc:
+        print_findings(exc.findings, args.lang)
+        return 1
+    for path in touched:
+        print(f"{t('scaffold_changed', args.lang)} {path}")
+    print(t("edition_promoted", args.lang, id=args.edition))
+    return 0
+
+
 def _passthrough(module: str) -> Callable[[argparse.Namespace], int]:
     """A command whose options belong to the module's own ``main(argv)``."""
     def call(args: argparse.Namespace) -> int:
@@ -181,6 +214,12 @@ def parser() -> argparse.ArgumentParser:
     p = command("new-page", cmd_new_page, help="scaffold docs/SECTION/NAME.{tk,ru,en}.md")
     p.add_argument("name", metavar="SECTION/NAME", help="e.g. ethics/supervision")
     _titles(p)
+    p = command("edition-new", cmd_edition_new,
+                help="add an edition in preparation (curriculum/editions/YEAR-YEAR/)")
+    p.add_argument("edition", metavar="YEAR-YEAR", help="e.g. 2028-2029")
+    p = command("edition-promote", cmd_edition_promote,
+                help="make the edition in preparation current; the current one is archived")
+    p.add_argument("edition", metavar="YEAR-YEAR", help="e.g. 2027-2028")
     for name, (module, text) in PASSTHROUGH.items():  # every option goes to the module
         sub.add_parser(name, help=text, add_help=False).set_defaults(func=_passthrough(module))
     return top

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..core.languages import LANGS
 from .model import LEVELS, Course, Curriculum, Localized
 
-WORD = re.compile(r"\s+|[^\s]+")
+WORD = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 @dataclass

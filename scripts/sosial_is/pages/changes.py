@@ -24,7 +24,7 @@ def changes_page(editions: Editions, old: Edition, new: Edition, change: Edition
     """curriculum/changes/<new>: everything that differs between ``old`` and ``new``."""
     title = t("changes_title", lang, old=years(old), new=years(new))
     intro = t("changes_intro", lang, old=years(old), new=years(new))
-    here = f"curriculum/changes/{new.id}.{lang}.md"
+    here = f"curriculum/changes/{new.id}.md"  # links name pages without the language suffix
     out = [front(title, intro, new.edition_file or editions.path, lang),
            f"# {title}\n\n{model_notice(lang)}{intro}\n\n"]
     if new.preparation:
@@ -48,8 +48,7 @@ def changes_page(editions: Editions, old: Edition, new: Edition, change: Edition
     out.append(f"## {t('changes_courses', lang)} {{#courses}}\n\n")
     for course in change.courses:
         cur = new.cur if course.status != "removed" else old.cur
-        target = page_path(new if course.status != "removed" else old,
-                           f"courses/{course_slug(course.code)}.{lang}.md")
+        target = page_path(new if course.status != "removed" else old, f"courses/{course_slug(course.code)}.md")
         name = course.title.get(lang) or course.code
         out.append(f"### {course.code} {_text(name)} {{#{course_slug(course.code)}}}\n\n"
                    f"[{course.code}]({relative(here, target)})\n\n")
@@ -189,7 +188,7 @@ def course_history(editions: Editions, diffs: dict[str, EditionDiff], code: str,
     consecutive editions in which the course changed, its changes and their rationale."""
     if not editions.declared or len(editions.items) < 2:
         return ""
-    here = page_path(edition, f"courses/{course_slug(code)}.{lang}.md")
+    here = page_path(edition, f"courses/{course_slug(code)}.md")
     out = [f"## {t('course_history', lang)} {{#editions}}\n\n"]
     found = False
     for old, new in editions.pairs():
@@ -198,7 +197,7 @@ def course_history(editions: Editions, diffs: dict[str, EditionDiff], code: str,
         if course is None:
             continue
         found = True
-        target = f"curriculum/changes/{new.id}.{lang}.md"
+        target = f"curriculum/changes/{new.id}.md"
         out.append(f"### [{years(old)} → {years(new)}]({relative(here, target)}#{course_slug(code)})"
                    f" {{#editions-{new.id}}}\n\n")
         cur = new.cur if course.status != "removed" else old.cur

@@ -53,41 +53,36 @@ def has_page(edition: Edition, rel: str) -> bool:
     return True  # catalogue, map, prerequisites and the home page: every edition has them
 
 
-def changes_path(new: Edition, lang: str) -> str:
-    return f"curriculum/changes/{new.id}.{lang}.md"
+def changes_path(new: Edition) -> str:
+    """The "what changed" page of ``new`` (from the edition before it), for links."""
+    return f"curriculum/changes/{new.id}.md"
 
 
 def edition_bar(editions: Editions, edition: Edition, rel: str, lang: str) -> str:
     """"Edition: 2025–2026 · **2026–2027 (current)** · 2027–2028 (in preparation) · All editions",
     each other edition a link to the same page in it (or marked as not there)."""
-    here = page_path(edition, f"{rel}.{lang}.md")
+    here = page_path(edition, f"{rel}.md")  # links name pages without the language suffix
     parts = []
     for other in editions.items:
         label = f"{years(other)} ({t('edition_status_' + other.status, lang)})"
         if other is edition:
             parts.append(f"**{label}**")
         elif has_page(other, rel):
-            target = _home(other, rel, lang)
-            parts.append(f"[{label}]({relative(here, target)})")
+            parts.append(f"[{label}]({relative(here, page_path(other, rel + '.md'))})")
         else:
             parts.append(f'{label}: <span class="si-edition__none">{t("edition_not_here", lang)}</span>')
-    index = relative(here, f"curriculum/editions.{lang}.md")
+    index = relative(here, "curriculum/editions.md")
     return (f'<p class="si-edition" markdown>{t("edition_word", lang)}: ' + " · ".join(parts)
             + f" · [{t('edition_all', lang)}]({index})</p>\n\n")
-
-
-def _home(edition: Edition, rel: str, lang: str) -> str:
-    """The page ``rel`` in ``edition`` (the current edition's home is the curriculum index)."""
-    return page_path(edition, f"{rel}.{lang}.md")
 
 
 def banner(editions: Editions, edition: Edition, rel: str, lang: str, code: str = "") -> str:
     """What a page of an edition other than the current one says first."""
     current = editions.current
-    here = page_path(edition, f"{rel}.{lang}.md")
+    here = page_path(edition, f"{rel}.md")
     text = t(f"edition_banner_{edition.status}", lang, years=years(edition))
     if has_page(current, rel):
-        link = relative(here, page_path(current, f"{rel}.{lang}.md"))
+        link = relative(here, page_path(current, f"{rel}.md"))
         after = f"[{t('edition_same_current', lang, years=years(current))}]({link})"
     elif code:
         after = t("edition_course_gone", lang, code=code, years=years(current))
@@ -95,7 +90,7 @@ def banner(editions: Editions, edition: Edition, rel: str, lang: str, code: str 
         after = t("edition_page_gone", lang, years=years(current))
     newer = editions.next(edition) if edition.archived else edition
     if newer is not None and editions.previous(newer) is not None:
-        after += f" · [{t('editions_changes', lang)}]({relative(here, changes_path(newer, lang))})"
+        after += f" · [{t('editions_changes', lang)}]({relative(here, changes_path(newer))})"
     kind = "warning" if edition.preparation else "note"
     return (f'!!! {kind} "{t("edition_word", lang)} {years(edition)}"\n\n'
             f"    {text}\n\n    {after}\n\n")
