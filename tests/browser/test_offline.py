@@ -2,11 +2,15 @@
 the ZIPs of the fixture project are built once (``scripts/run offline``'s module), unzipped, and
 read over file:// — navigation, a course page, search in each language (Turkmen with and without
 Turkmen letters), the language menu pointing at the online site, and no request that leaves
-file://. Also: every page of the online site links the ZIP of its language in the footer."""
+file://. Also the footer's links to the ZIPs: a plain build has none (only a hidden placeholder);
+after the offline step every page links the ZIP of its language, and no link of the site is
+broken (lychee, as tests/build/test_links.py checks the plain build)."""
 from __future__ import annotations
 
+import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sosial_is.bench.search_quality import QUERY_BOX, _settle
-from support import ROOT, make_project, read_html
+from support import ROOT, broken_links, read_html
 
 SITE_URL = "https://sosial-is.github.io/portal/"  # mkdocs.yml's default site_url
 COURSE = "curriculum/courses/fx-101.html"
@@ -23,20 +27,29 @@ START = {"tk": "index.html", "ru": "ru/index.html", "en": "en/index.html"}
 
 
 @pytest.fixture(scope="session")
-def offline_copy(tmp_path_factory) -> dict[str, Path]:
-    """The fixture project's offline ZIPs, built once and unzipped: language → top folder."""
-    base = tmp_path_factory.mktemp("offline")
-    project = make_project(base / "project")
+def offline_site(fixture_site, tmp_path_factory) -> Path:
+    """A copy of the built fixture site after ``scripts/run offline`` (its module, once): the
+    ZIPs in its offline/ folder and its pages linking them."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    shutil.copytree(fixture_site, site)  # the step edits pages: keep the shared site untouched
+    project = fixture_site.parent
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SOSIAL_IS_SITE_URL": SITE_URL}
     result = subprocess.run([sys.executable, "-m", "sosial_is", "offline", "--config",
-                             str(project / "mkdocs.yml"), "--out", str(base / "zips")],
+                             str(project / "mkdocs.yml"), "--site", str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_copy(offline_site, tmp_path_factory) -> dict[str, Path]:
+    """The fixture project's offline ZIPs, unzipped: language → top folder."""
+    base = tmp_path_factory.mktemp("unzipped")
     folders = {}
     for lang in ("tk", "ru", "en"):
-        with zipfile.ZipFile(base / "zips" / f"sosial-is-{lang}.zip") as zf:
-            zf.extractall(base / "unzipped")
-        folders[lang] = base / "unzipped" / f"sosial-is-{lang}"
+        with zipfile.ZipFile(offline_site / "offline" / f"sosial-is-{lang}.zip") as zf:
+            zf.extractall(base)
+        folders[lang] = base / f"sosial-is-{lang}"
     return folders
 
 
@@ -134,11 +147,36 @@ def test_language_menu_points_at_the_online_site(page, offline_copy, lang) -> No
     assert_local(requests)
 
 
-@pytest.mark.parametrize("lang, rel, href", [
+FOOTERS = pytest.mark.parametrize("lang, rel, href", [
     ("tk", "", "offline/sosial-is-tk.zip"),
     ("ru", "ru/curriculum/", "../../offline/sosial-is-ru.zip"),
     ("en", f"en/{COURSE.removesuffix('.html')}/", "../../../../offline/sosial-is-en.zip"),
+    ("ru", "ru/404.html", "/portal/offline/sosial-is-ru.zip"),  # served at any address
 ])
-def test_online_footer_links_the_zip_of_the_page_language(fixture_site, lang, rel, href) -> None:
+
+
+@FOOTERS
+def test_plain_build_does_not_link_the_zips(fixture_site, lang, rel, href) -> None:
+    """Without the offline step there is no ZIP, so no link: only a hidden placeholder."""
     html = read_html(fixture_site, rel)
-    assert f'<a href="{href}" download>' in html
+    assert not (fixture_site / "offline").exists()
+    assert ".zip\" download>" not in html
+    assert (f'<div class="si-offline" data-si-zip="{href}" data-si-lang="{lang}" hidden></div>'
+            in html)
+
+
+@FOOTERS
+def test_offline_step_links_the_zip_of_the_page_language(offline_site, lang, rel, href) -> None:
+    html = read_html(offline_site, rel)
+    assert html.count(".zip\" download>") == 1 and f'<a href="{href}" download>' in html
+    page = offline_site / rel / ("" if rel.endswith(".html") else "index.html")
+    target = (offline_site / href.removeprefix("/portal/") if href.startswith("/")
+              else page.parent / href)
+    assert target.resolve() == (offline_site / "offline" / f"sosial-is-{lang}.zip").resolve()
+    assert target.is_file()
+    # nginx's precompressed copy says the same
+    assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()).decode() == html
+
+
+def test_no_broken_link_after_the_offline_step(offline_site, tmp_path) -> None:
+    assert broken_links(offline_site, SITE_URL, tmp_path) == []

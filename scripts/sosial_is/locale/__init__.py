@@ -87,3 +87,10 @@ def format_date(day: date, lang: str) -> str:
     """``day`` as the language writes it (Babel, CLDR data): 25.11.2025 / 25 November 2025."""
     from babel.dates import format_date as babel_format_date
     return babel_format_date(day, DATE_PATTERNS.get(lang, "yyyy-MM-dd"), locale=lang)
+
+
+def megabytes(size: int, lang: str) -> str:
+    """A size in bytes as megabytes with one decimal, as the language writes it: 1,5 (tk, ru),
+    1.5 (en); at least 0.1."""
+    from babel.numbers import format_decimal
+    return format_decimal(max(size / 1e6, 0.1), "0.0", locale=lang)

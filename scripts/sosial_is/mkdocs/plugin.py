@@ -203,8 +203,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             "offline": {
                 "bundle": self.config.offline, "default": i18n.default_language(config),
                 "prefixes": prefixes, "zip_name": ZIP_HREF,
-                "words": {lg: {"download": t("offline_download", lg),
-                               "copy": t("offline_copy", lg)} for lg in prefixes},
+                # The ZIP links themselves are added by publish/offline.py once the ZIPs exist.
+                "words": {lg: {"copy": t("offline_copy", lg)} for lg in prefixes},
             },
         }
         return env

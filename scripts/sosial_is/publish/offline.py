@@ -2,7 +2,9 @@
 
 ``scripts/run offline`` builds the site a second time for the file system and writes
 ``site/offline/sosial-is-{tk,ru,en}.zip`` (run it after ``scripts/run build``, which replaces
-``site/``). Every page's footer links the ZIP of its language (overrides/partials/copyright.html).
+``site/``). Then every page's footer of the built site links the ZIP of its language
+(``offline_links.py``: the link appears only once the ZIP exists, so a plain build has no dead
+link; why the build does not make the ZIPs itself is said there).
 
 The offline build is the project's build with the plugin's ``offline`` option on (mkdocs.yml
 reads it from ``SOSIAL_IS_OFFLINE``): page links as ``page.html`` instead of ``page/``
@@ -46,6 +48,7 @@ from ..core import git
 from ..core.languages import language_of_location
 from ..mkdocs.build import mkdocs_build
 from ..mkdocs.plugin import OFFLINE_MANIFEST, OFFLINE_SHIM
+from .offline_links import link_zips
 
 ENV = "SOSIAL_IS_OFFLINE"
 ZIP_NAME = "sosial-is-{lang}.zip"
@@ -286,12 +289,16 @@ def make_zips(offline_site: Path, out_dir: Path, epoch: int,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/run offline", description=__doc__.split("\n")[0])
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml of the project")
-    parser.add_argument("--out", default=None, help="folder for the ZIPs (default: site/offline)")
+    parser.add_argument("--site", default=None,
+                        help="the built site whose pages link the ZIPs (default: site/)")
+    parser.add_argument("--out", default=None,
+                        help="folder for the ZIPs (default: the site's offline/; elsewhere, no page links them)")
     parser.add_argument("--lang", action="append", help="only this language (repeatable)")
     parser.add_argument("--no-strict", action="store_true")
     args = parser.parse_args(argv)
     config = Path(args.config).resolve()
-    out = Path(args.out).resolve() if args.out else config.parent / "site" / "offline"
+    site = Path(args.site).resolve() if args.site else config.parent / "site"
+    out = Path(args.out).resolve() if args.out else site / "offline"
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="sosial-is-offline-") as tmp:
         code = build_offline_site(config, Path(tmp) / "site", strict=not args.no_strict)
@@ -308,5 +315,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  warning: {lang} pages reference {rel}, which the build lacks", file=sys.stderr)
     print(f"offline build {built - started:.1f} s, ZIPs {time.monotonic() - built:.1f} s",
           file=sys.stderr)
+    if (site / "index.html").is_file():
+        linked = link_zips(site)
+        print(f"{site}: pages linking a ZIP: " + (", ".join(
+            f"{lang} {n}" for lang, n in sorted(linked.items()) if n) or "none"), file=sys.stderr)
+    else:
+        print(f"{site}/index.html: missing, so no page links the ZIPs "
+              "(run scripts/run build, then scripts/run offline)", file=sys.stderr)
     return 0
 
