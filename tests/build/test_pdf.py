@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from sosial_is.publish.handbook import assemble, handbooks
 from sosial_is.publish.pdf import jobs, make_pdfs
 
 
@@ -53,3 +54,43 @@ def test_print_stylesheet_hides_navigation(fixture_site):
     assert 'href="../../../assets/print.css" media="print"' in page  # not render-blocking on screen
     css = (fixture_site / "assets" / "print.css").read_text(encoding="utf-8")
     assert "@media print" in css and ".md-sidebar" in css and 'attr(href)' in css
+
+
+@pytest.fixture(scope="module")
+def handbook_site(fixture_site, tmp_path_factory):
+    site = tmp_path_factory.mktemp("handbook") / "site"
+    shutil.copytree(fixture_site, site)
+    made = make_pdfs(site, only="handbook-")
+    assert {p.name for p in made} == {"handbook-fx.pdf"}
+    return site
+
+
+def _pdf_text(pdf) -> str:
+    return subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("lang, contents", [("tk", "Mazmuny"), ("ru", "Содержание"), ("en", "Contents")])
+def test_programme_handbook_has_contents_plan_and_every_syllabus(handbook_site, lang, contents):
+    text = _pdf_text(handbook_site / "pdf" / lang / "handbook-fx.pdf")
+    assert contents in text
+    for code in ("FX-101", "FX-102", "FX-201"):  # every course of the plan, in the contents and as a part
+        assert text.count(code) >= 3, code
+    assert "CC BY 4.0" not in text
+    assert text.index("FX-101 ·") < text.index("FX-102 ·") < text.index("FX-201 ·")  # study-plan order
+    page = handbook_site / ("" if lang == "tk" else lang) / "curriculum/programmes/fx/index.html"
+    html_text = page.read_text(encoding="utf-8")
+    assert html_text.count('class="si-pdf-link"') == 1 and "handbook-fx.pdf" in html_text
+    assert not (page.parent / "handbook.html").exists()  # the assembled document is removed
+
+
+def test_handbook_links_its_own_courses_inside_and_the_site_outside(fixture_site, tmp_path):
+    import re
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    book = next(b for b in handbooks(site) if b.lang == "en")
+    document = assemble(book).read_text(encoding="utf-8")
+    assert 'href="#course-fx-101"' in document  # the study plan's course links stay in the handbook
+    assert re.search(r'data-site href="https?://[^"]+/en/curriculum/competencies/#c1"', document)
+    ids = re.findall(r'\bid="([^"]+)"', document)
+    assert len(ids) == len(set(ids))  # each syllabus's ids prefixed: none twice

@@ -1,5 +1,7 @@
-"""PDFs of every course syllabus and of the ethics guide, in each language, for printing and
-sharing offline: ``scripts/run pdf`` (after ``scripts/run build``).
+"""PDFs of every course syllabus and of the ethics guide, in each language, and a handbook of
+every programme per edition and language (its study plan and every syllabus, with a table of
+contents: ``publish/handbook.py``), for printing and sharing offline: ``scripts/run pdf``
+(after ``scripts/run build``).
 
 Each page is printed by headless Chromium from Debian (the same engine as ``--print-to-pdf``,
 driven through Playwright so that one browser prints all pages instead of one launch per PDF)
@@ -23,6 +25,7 @@ from ..core.languages import LANG_PREFIX
 from ..locale import t
 from .build import built_site
 from .compress import gzip_bytes
+from .handbook import assemble, handbooks
 
 _LINK = re.compile(r'\s*<p class="si-pdf-link">.*?</p>', re.S)
 
@@ -48,13 +51,13 @@ def jobs(site: Path) -> list[Job]:
     return found
 
 
-def add_link(job: Job) -> None:
+def add_link(job: Job, label: str = "pdf_download") -> None:
     """Put a link to the PDF right under the page's title (replacing an older one)."""
     text = _LINK.sub("", job.html.read_text(encoding="utf-8"))
     href = Path(os.path.relpath(job.pdf, job.html.parent)).as_posix()
     size = f"{max(1, round(job.pdf.stat().st_size / 1024))} KB"
     link = (f'\n<p class="si-pdf-link"><a href="{html.escape(href)}" download>'
-            f'{html.escape(t("pdf_download", job.lang, size=size))}</a></p>')
+            f'{html.escape(t(label, job.lang, size=size))}</a></p>')
     text, found = re.subn(r"(<h1\b[^>]*>.*?</h1>)", lambda m: m.group(1) + link, text, count=1, flags=re.S)
     if not found:
         return
@@ -65,28 +68,44 @@ def add_link(job: Job) -> None:
 
 
 def make_pdfs(site: Path, only: str | None = None) -> list[Path]:
-    """Print every page of :func:`jobs` (optionally only names containing ``only``)."""
+    """Print every page of :func:`jobs` and every programme handbook (``publish/handbook.py``),
+    optionally only those whose name contains ``only``."""
     from playwright.sync_api import sync_playwright
     todo = [job for job in jobs(site) if not only or only in job.name]
+    books = [book for book in handbooks(site) if not only or only in book.name]
     made: list[Path] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             for job in todo:
-                job.pdf.parent.mkdir(parents=True, exist_ok=True)
-                page.goto(job.html.resolve().as_uri())
-                page.emulate_media(media="print")
-                page.pdf(path=str(job.pdf), format="A4", print_background=False,
-                         display_header_footer=True, header_template="<span></span>",
-                         footer_template='<div style="font-size:8px;width:100%;text-align:center">'
-                                         '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-                         margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+                _print(page, job.html, job.pdf)
                 add_link(job)
                 made.append(job.pdf)
+            for book in books:
+                document = assemble(book)
+                try:
+                    _print(page, document, book.pdf, outline=True)
+                finally:
+                    document.unlink(missing_ok=True)
+                add_link(Job(book.lang, book.name, book.plan, book.pdf), "pdf_handbook")
+                made.append(book.pdf)
         finally:
             browser.close()
     return made
+
+
+def _print(page, source: Path, pdf: Path, outline: bool = False) -> None:
+    """``source`` (a built page, over file://) printed to ``pdf`` on A4, page numbers below."""
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    page.goto(source.resolve().as_uri())
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4", print_background=False,
+             display_header_footer=True, header_template="<span></span>",
+             footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                             '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+             margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+             outline=outline, tagged=outline)
 
 
 def main(argv: list[str] | None = None) -> int:
