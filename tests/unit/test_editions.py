@@ -344,6 +344,11 @@ def test_word_diff_and_item_pairing() -> None:
         ("=", "plan the "), ("+", "family "), ("=", "support")]
     changes = item_changes(["a b", "c d", "e"], ["a b", "c x", "e", "f"])
     assert [(c.op, c.old, c.new) for c in changes] == [("changed", "c d", "c x"), ("added", "", "f")]
+    # a new item before a reworded one: paired by likeness, not by position
+    old = ["Explain the law on social services", "Assess needs of families", "Plan support"]
+    new = ["Use digital records ethically", "Explain the 2021 law on social services", "Plan support"]
+    changes = item_changes(old, new)
+    assert [(c.op, c.old_no, c.new_no) for c in changes] == [("added", 0, 1), ("changed", 1, 2), ("removed", 2, 0)]
 
 
 # --- Pages ---------------------------------------------------------------------------------------

@@ -271,16 +271,41 @@ def item_changes(old: list[str], new: list[str]) -> list[ItemChange]:
         if op == "equal":
             continue
         if op == "replace":
-            pairs = min(i2 - i1, j2 - j1)
-            for k in range(pairs):
-                out.append(ItemChange("changed", old[i1 + k], new[j1 + k], i1 + k + 1, j1 + k + 1))
-            out += [ItemChange("removed", old=old[i], old_no=i + 1) for i in range(i1 + pairs, i2)]
-            out += [ItemChange("added", new=new[j], new_no=j + 1) for j in range(j1 + pairs, j2)]
+            out += _pair(old, new, range(i1, i2), range(j1, j2))
         elif op == "delete":
             out += [ItemChange("removed", old=old[i], old_no=i + 1) for i in range(i1, i2)]
         else:
             out += [ItemChange("added", new=new[j], new_no=j + 1) for j in range(j1, j2)]
     return out
+
+
+#: How alike two items must be (difflib's ratio over their words) to be shown as one reworded item
+#: rather than one removed and one added.
+SIMILAR = 0.5
+
+
+def _pair(old: list[str], new: list[str], olds: range, news: range) -> list[ItemChange]:
+    """Within a block of differing items, pair each old item with the most similar new one (if
+    alike enough, best pairs first, keeping their order); the rest are removed or added."""
+    scores = sorted(((difflib.SequenceMatcher(a=WORD.findall(old[i]), b=WORD.findall(new[j]),
+                                              autojunk=False).ratio(), i, j)
+                     for i in olds for j in news), reverse=True)
+    pairs: dict[int, int] = {}
+    for score, i, j in scores:
+        if score < SIMILAR or i in pairs or j in pairs.values():
+            continue
+        if any((i2 < i) != (j2 < j) for i2, j2 in pairs.items()):
+            continue  # pairs must not cross: the lists keep their order
+        pairs[i] = j
+    out = [ItemChange("changed", old[i], new[j], i + 1, j + 1) for i, j in sorted(pairs.items())]
+    out += [ItemChange("removed", old=old[i], old_no=i + 1) for i in olds if i not in pairs]
+    out += [ItemChange("added", new=new[j], new_no=j + 1) for j in news if j not in pairs.values()]
+    def place(change: ItemChange) -> float:  # a removed item after the item that preceded it
+        if change.op != "removed":
+            return change.new_no
+        before = [pairs[i] + 1 for i in pairs if i < change.old_no - 1]
+        return max(before, default=news.start) + 0.5
+    return sorted(out, key=place)
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
