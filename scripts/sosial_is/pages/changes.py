@@ -132,15 +132,15 @@ def _level(level: str | None, lang: str) -> str:
 
 def _item(item: ItemChange, lang: str) -> str:
     if item.op == "added":
-        return f'- {item.new_no}. <ins>{_text(item.new)}</ins> ({t("ch_item_added", lang)})\n'
+        return f'- {item.new_no}\\. <ins>{_text(item.new)}</ins> ({t("ch_item_added", lang)})\n'
     if item.op == "removed":
-        return f'- {item.old_no}. <del>{_text(item.old)}</del> ({t("ch_item_removed", lang)})\n'
+        return f'- {item.old_no}\\. <del>{_text(item.old)}</del> ({t("ch_item_removed", lang)})\n'
     runs = []
     for op, text in item.words():
         text = _text(text)
         runs.append(text if op == "=" else f"<del>{text}</del>" if op == "-" else f"<ins>{text}</ins>")
     number = f"{item.old_no}→{item.new_no}" if item.old_no != item.new_no else str(item.new_no)
-    return f"- {number}. {''.join(runs)}\n"
+    return f"- {number}\\. {''.join(runs)}\n"  # "2\." (escaped): else "2. …" starts a nested list
 
 
 def _programme(prog: ProgrammeDiff, lang: str) -> str:
