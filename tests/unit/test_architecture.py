@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "mkdocs": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "checks",
                "pipeline", "text"},
     "publish": {"core", "locale", "mkdocs"},
-    "bench": {"core", "locale", "markdown", "curriculum", "project", "pages", "checks", "pipeline",
+    "bench": {"core", "locale", "markdown", "curriculum", "project", "pages", "checks", "pipeline", "scaffold",
               "mkdocs", "publish", "text"},
     "audit": {"core", "locale", "bench", "publish"},
     "cli": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "checks",

@@ -1,6 +1,6 @@
 """Build speed and memory against stock MkDocs, at several sizes (``scripts/run bench-build``).
 
-    scripts/run bench-build --sizes 1,10,30 [--runs 3] [--json out.json]
+    scripts/run bench-build --sizes 1,10,30 [--runs 3] [--editions 2] [--json out.json]
 
 For each size, a synthetic project (``synthetic.py``: the real sources N times over) is built
 by the two pipelines in alternating runs (ours, stock, ours, stock …), each run a fresh process:
@@ -14,12 +14,17 @@ Reported per pipeline: median wall time, time per built page, median peak memory
 maximum resident set), and the ratio ours/stock; the time per page at each size shows whether
 the build grows linearly. The first build of each size (which writes the generated pages) is
 not timed: every timed run starts from the same state.
+
+``--editions``: how many editions of the curriculum the project has (each edition has its own
+pages): 1 (the current one only), 2 (as the portal has: current and in preparation) or 3 (after
+``edition-promote``: archived, current, and a new edition in preparation with one change).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -28,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..scaffold.editions import new_edition, promote
 from .synthetic import make_project
 
 PLUGIN_BLOCK = ("  - sosial-is:\n      offline: !ENV [SOSIAL_IS_OFFLINE, false]\n")
@@ -62,8 +68,32 @@ def pages_built(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def bench_size(factor: int, runs: int, work: Path, source: Path) -> dict:
+def with_editions(project: Path, count: int) -> None:
+    """Give the synthetic project ``count`` editions (see the module's docstring)."""
+    curriculum = project / "curriculum"
+    if count == 1:
+        (curriculum / "editions.yml").unlink(missing_ok=True)
+        shutil.rmtree(curriculum / "editions", ignore_errors=True)
+        return
+    if count == 2:
+        return
+    promote(curriculum, "2027-2028")
+    new_edition(curriculum, "2028-2029")
+    course = curriculum / "courses" / "SW-101" / "course.yml"
+    weights = re.findall(r"\{kind: ([\w-]+), weight: (\d+)\}", course.read_text(encoding="utf-8"))
+    items = [(k, int(w)) for k, w in weights]
+    items[0], items[1] = (items[0][0], items[0][1] + 5), (items[1][0], items[1][1] - 5)
+    folder = curriculum / "editions" / "2028-2029"
+    (folder / "courses" / "SW-101").mkdir(parents=True)
+    (folder / "courses" / "SW-101" / "course.yml").write_text(
+        "assessment:\n" + "".join(f"  - {{kind: {k}, weight: {w}}}\n" for k, w in items), encoding="utf-8")
+    (folder / "edition.yml").write_text(
+        'removed: []\nrationale:\n  SW-101: {tk: "Synag.", ru: "Тест.", en: "Test."}\n', encoding="utf-8")
+
+
+def bench_size(factor: int, runs: int, work: Path, source: Path, editions: int = 2) -> dict:
     ours = make_project(work / f"ours-{factor}", factor, source)
+    with_editions(ours, editions)
     first = measure([str(RUN), "build", "--config", str(ours / "mkdocs.yml"),
                      "--site-dir", str(ours / "site")], ours)
     if first[2] != 0:
@@ -86,7 +116,7 @@ def bench_size(factor: int, runs: int, work: Path, source: Path) -> dict:
             results[name].append((wall, mib))
             print(f"  {factor}x {name} run {i + 1}: {wall:.2f} s, {mib:.0f} MiB", file=sys.stderr,
                   flush=True)
-    row: dict = {"factor": factor, "pages": pages,
+    row: dict = {"factor": factor, "editions": editions, "pages": pages,
                  "stock_pages": pages_built(stock / "site")}
     for name, values in results.items():
         row[f"{name}_s"] = round(statistics.median(v[0] for v in values), 2)
@@ -99,13 +129,16 @@ def bench_size(factor: int, runs: int, work: Path, source: Path) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    base = {name: rows[0][f"{name}_ms_per_page"] for name in ("ours", "stock")} if rows else {}
-    out = ["| size | pages | ours s | stock s | ours/stock | ours ms/page (vs 1st size) | "
+    firsts: dict[int, dict] = {}
+    for r in rows:  # each edition count against its own first size
+        firsts.setdefault(r["editions"], r)
+    out = ["| size | editions | pages | ours s | stock s | ours/stock | ours ms/page (vs 1st size) | "
            "stock ms/page (vs 1st size) | ours MiB | stock MiB | memory ours/stock |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
+        base = {name: firsts[r["editions"]][f"{name}_ms_per_page"] for name in ("ours", "stock")}
         out.append(
-            f"| {r['factor']}× | {r['pages']} | {r['ours_s']} | {r['stock_s']} | {r['ratio']} | "
+            f"| {r['factor']}× | {r['editions']} | {r['pages']} | {r['ours_s']} | {r['stock_s']} | {r['ratio']} | "
             f"{r['ours_ms_per_page']} ({r['ours_ms_per_page'] / base['ours']:.2f}) | "
             f"{r['stock_ms_per_page']} ({r['stock_ms_per_page'] / base['stock']:.2f}) | "
             f"{r['ours_mib']} | {r['stock_mib']} | {r['memory_ratio']} |")
@@ -118,18 +151,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,10,30")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per pipeline and size")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the real project")
+    parser.add_argument("--editions", default="2", help="editions of the curriculum, e.g. 1,3 (each size "
+                        "is measured with each count)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic projects")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
     rows = []
     try:
-        for factor in (int(s) for s in args.sizes.split(",") if s):
-            rows.append(bench_size(factor, args.runs, work, args.project.resolve()))
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-            if not args.keep:
+        for count in (int(s) for s in args.editions.split(",") if s):
+            for factor in (int(s) for s in args.sizes.split(",") if s):
+                rows.append(bench_size(factor, args.runs, work, args.project.resolve(), count))
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
                 for name in (f"ours-{factor}", f"stock-{factor}"):
-                    shutil.rmtree(work / name, ignore_errors=True)
+                    target = work / name
+                    if args.keep:
+                        target.rename(work / f"{name}-e{count}")
+                    else:
+                        shutil.rmtree(target, ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
