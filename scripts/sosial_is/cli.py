@@ -147,6 +147,24 @@ def cmd_edition_promote(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_curriculum_diff(args: argparse.Namespace) -> int:
+    """What the change from --base to --head does to the curriculum (the pull-request summary)."""
+    from .review.curriculum_diff import curriculum_diff
+    project, findings = _project(args)
+    text = None
+    if project is not None:
+        text, findings = curriculum_diff(project.root, project.curriculum, args.base, args.head,
+                                         args.format, args.lang)
+    if text is None:
+        print_findings(findings, args.lang)
+        return 1
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _passthrough(module: str) -> Callable[[argparse.Namespace], int]:
     """A command whose options belong to the module's own ``main(argv)``."""
     def call(args: argparse.Namespace) -> int:
@@ -220,6 +238,12 @@ def parser() -> argparse.ArgumentParser:
     p = command("edition-promote", cmd_edition_promote,
                 help="make the edition in preparation current; the current one is archived")
     p.add_argument("edition", metavar="YEAR-YEAR", help="e.g. 2027-2028")
+    p = command("curriculum-diff", cmd_curriculum_diff,
+                help="what a change does to the curriculum, in tk, ru and en (pull-request summary)")
+    p.add_argument("--base", required=True, metavar="GIT_REF", help="e.g. origin/main, HEAD~1")
+    p.add_argument("--head", default=None, metavar="GIT_REF", help="default: the working tree")
+    p.add_argument("--output", metavar="FILE", help="default: standard output ($GITHUB_STEP_SUMMARY in CI)")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     for name, (module, text) in PASSTHROUGH.items():  # every option goes to the module
         sub.add_parser(name, help=text, add_help=False).set_defaults(func=_passthrough(module))
     return top

@@ -24,6 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "checks": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "text"},
     "pipeline": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "checks"},
     "scaffold": {"core", "locale", "markdown", "curriculum"},
+    "review": {"core", "locale", "markdown", "curriculum", "pages"},
     "mkdocs": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "checks",
                "pipeline", "text"},
     "publish": {"core", "locale", "mkdocs"},
@@ -31,7 +32,7 @@ ALLOWED: dict[str, set[str]] = {
               "mkdocs", "publish", "text"},
     "audit": {"core", "locale", "bench", "publish"},
     "cli": {"core", "locale", "markdown", "curriculum", "project", "render", "pages", "checks",
-            "pipeline", "mkdocs", "publish", "scaffold", "bench", "audit", "text"},
+            "pipeline", "mkdocs", "publish", "scaffold", "review", "bench", "audit", "text"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -83,3 +83,27 @@ def test_no_deploy_in_pr_workflow():
     uses = [str(s.get("uses", "")) for job in workflow["jobs"].values() for s in job["steps"]]
     assert not [u for u in uses if "deploy-pages" in u or "upload-pages-artifact" in u]
     assert all("permissions" not in job for job in workflow["jobs"].values())
+
+
+def test_pr_workflow_summarizes_the_curriculum_changes():
+    """The job summary says what the pull request does to the curriculum: after the source
+    checks, also when they fail (not in a cancelled run), against the base branch, which must
+    exist in the clone; a failure of the summary gates nothing."""
+    workflow = _pr()
+    job = workflow["jobs"]["check-build-test"]
+    steps = job["steps"]
+    runs = [s.get("run", "") for s in steps]
+    at = next(i for i, r in enumerate(runs) if "scripts/run curriculum-diff" in r)
+    step = steps[at]
+    assert at > next(i for i, r in enumerate(runs) if r.strip() == "scripts/run check")
+    assert at < next(i for i, r in enumerate(runs) if "scripts/run build" in r)
+    assert step["if"].replace(" ", "") in ("${{!cancelled()}}", "always()", "${{always()}}")
+    assert step.get("continue-on-error") is True
+    run = step["run"]
+    assert '--base "origin/$GITHUB_BASE_REF"' in run and '--output "$GITHUB_STEP_SUMMARY"' in run
+    # the base branch is fetched when the checkout did not bring it, before it is compared with
+    assert run.index("git fetch") < run.index("scripts/run curriculum-diff")
+    assert "refs/remotes/origin/$GITHUB_BASE_REF" in run
+    # the clone holds the whole history, so the base branch and its commits are there
+    checkout = next(i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout < at and steps[checkout]["with"]["fetch-depth"] == 0

@@ -88,7 +88,7 @@ def with_editions(project: Path, count: int) -> None:
     (folder / "courses" / "SW-101" / "course.yml").write_text(
         "assessment:\n" + "".join(f"  - {{kind: {k}, weight: {w}}}\n" for k, w in items), encoding="utf-8")
     (folder / "edition.yml").write_text(
-        'removed: []\nrationale:\n  SW-101: {tk: "Synag.", ru: "Тест.", en: "Test."}\n', encoding="utf-8")
+        'removed: []\nrationale:\n  SW-101: {tk: "Benchmark.", ru: "Benchmark.", en: "Benchmark."}\n', encoding="utf-8")
 
 
 def bench_size(factor: int, runs: int, work: Path, source: Path, editions: int = 2) -> dict:

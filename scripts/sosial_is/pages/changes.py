@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..curriculum.diff import CourseDiff, EditionDiff, ItemChange, ProgrammeDiff
+from ..curriculum.diff import CourseDiff, Coverage, EditionDiff, ItemChange, ProgrammeDiff
 from ..curriculum.editions import Edition, Editions
 from ..curriculum.model import LEVELS, Curriculum
 from ..locale import t
@@ -73,8 +73,10 @@ def _places(cur: Curriculum, places: list[tuple[str, int | None, int | None]], l
     return "; ".join(out) or "—"
 
 
-def course_changes(course: CourseDiff, cur: Curriculum, old: Curriculum, lang: str) -> str:
-    """The changes of one course as a list (and item diffs), then its rationale."""
+def course_changes(course: CourseDiff, cur: Curriculum, old: Curriculum, lang: str,
+                   rationale: bool = True) -> str:
+    """The changes of one course as a list (and item diffs), then its rationale (left out with
+    ``rationale=False``: the pull-request summary, whose changes no edition.yml explains)."""
     lines: list[str] = []
     if course.status == "added":
         lines.append(t("ch_added", lang, places=_places(cur, course.placements, lang, 1)))
@@ -117,8 +119,9 @@ def course_changes(course: CourseDiff, cur: Curriculum, old: Curriculum, lang: s
         items = getattr(course, key).get(lang)
         if items:
             out += f"**{t(label, lang)}**\n\n" + "".join(_item(i, lang) for i in items) + "\n"
-    why = course.rationale.get(lang) if course.rationale else f"*{t('ch_no_rationale', lang)}*"
-    out += f"**{t('ch_why', lang)}:** {why}\n\n"
+    if rationale:
+        why = course.rationale.get(lang) if course.rationale else f"*{t('ch_no_rationale', lang)}*"
+        out += f"**{t('ch_why', lang)}:** {why}\n\n"
     return out
 
 
@@ -145,6 +148,12 @@ def _item(item: ItemChange, lang: str) -> str:
 
 def _programme(prog: ProgrammeDiff, lang: str) -> str:
     name = prog.title.get(lang, prog.id)
+    return f"### {_text(name)} {{#programme-{prog.id}}}\n\n" + programme_changes(prog, lang)
+
+
+def programme_changes(prog: ProgrammeDiff, lang: str, rationale: bool = True) -> str:
+    """The changes of one programme (totals, titles, each semester's credits) as a list, then its
+    rationale (left out with ``rationale=False``)."""
     lines = []
     if prog.status in ("added", "removed"):
         lines.append(t(f"ch_programme_{prog.status}", lang))
@@ -154,9 +163,11 @@ def _programme(prog: ProgrammeDiff, lang: str) -> str:
         lines.append(t("ch_programme_field", lang, field=t("field_" + key, lang), old=before, new=after))
     for number, (before, after) in prog.semester_credits.items():
         lines.append(t("ch_semester_credits", lang, n=number, old=before, new=after))
-    why = prog.rationale.get(lang) if prog.rationale else f"*{t('ch_no_rationale', lang)}*"
-    return (f"### {_text(name)} {{#programme-{prog.id}}}\n\n" + "".join(f"- {x}\n" for x in lines)
-            + f"\n**{t('ch_why', lang)}:** {why}\n\n")
+    out = "".join(f"- {x}\n" for x in lines) + "\n"
+    if rationale:
+        why = prog.rationale.get(lang) if prog.rationale else f"*{t('ch_no_rationale', lang)}*"
+        out += f"**{t('ch_why', lang)}:** {why}\n\n"
+    return out
 
 
 def _coverage(change: EditionDiff, cur: Curriculum, lang: str) -> str:
@@ -166,19 +177,27 @@ def _coverage(change: EditionDiff, cur: Curriculum, lang: str) -> str:
     for cov in change.coverage:
         prog = cur.programmes.get(cov.programme)
         name = prog.title.get(lang) if prog else cov.programme
-        out.append(f"### {_text(name)} {{#coverage-{cov.programme}}}\n\n"
-                   f"| {t('competency', lang)} | {t('changes_before', lang)} I/P/D | "
-                   f"{t('changes_after', lang)} I/P/D |\n|---|---|---|\n")
-        changed = set(cov.changed())
-        for comp in sorted(cov.after, key=comp_order):
-            before = "/".join(str(cov.before.get(comp, {}).get(lvl, 0)) for lvl in LEVELS)
-            after = "/".join(str(cov.after[comp][lvl]) for lvl in LEVELS)
-            title = cur.competencies[comp].title.get(lang) if comp in cur.competencies else comp
-            row = (f"{comp} {title}", before, after)
-            if comp in changed:
-                row = tuple(f"**{cell}**" for cell in row)
-            out.append("| " + " | ".join(row) + " |\n")
-        out.append("\n")
+        out.append(f"### {_text(name)} {{#coverage-{cov.programme}}}\n\n" + coverage_table(cov, cur, lang))
+    return "".join(out)
+
+
+def coverage_table(cov: Coverage, cur: Curriculum, lang: str, only_changed: bool = False) -> str:
+    """One degree's coverage before and after, a row per competency (changed rows in bold), or
+    only the changed rows (``only_changed``)."""
+    out = [f"| {t('competency', lang)} | {t('changes_before', lang)} I/P/D | "
+           f"{t('changes_after', lang)} I/P/D |\n|---|---|---|\n"]
+    changed = set(cov.changed())
+    for comp in sorted(cov.after, key=comp_order):
+        if only_changed and comp not in changed:
+            continue
+        before = "/".join(str(cov.before.get(comp, {}).get(lvl, 0)) for lvl in LEVELS)
+        after = "/".join(str(cov.after[comp][lvl]) for lvl in LEVELS)
+        title = cur.competencies[comp].title.get(lang) if comp in cur.competencies else comp
+        row = (f"{comp} {title}", before, after)
+        if comp in changed:
+            row = tuple(f"**{cell}**" for cell in row)
+        out.append("| " + " | ".join(row) + " |\n")
+    out.append("\n")
     return "".join(out)
 
 
