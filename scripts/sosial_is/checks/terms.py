@@ -152,7 +152,7 @@ _LAST_KEYS: list[Keys] = []
 
 # --- Text as the check reads it ----------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     word: str
     line: int
@@ -227,11 +227,9 @@ def _tokens_of(text: Text, lines: Iterable[tuple[int, str | None]]) -> None:
             continue
         pos = 0
         for m in WORD.finditer(line):
-            between = line[pos:m.start()]
-            if text.tokens and joined and CONSECUTIVE.fullmatch(between):
-                consecutive = True
-            else:
-                consecutive = False
+            start = m.start()
+            consecutive = joined and bool(text.tokens) and (
+                (start == pos + 1 and line[pos] == " ") or CONSECUTIVE.fullmatch(line, pos, start) is not None)
             text.tokens.append(Token(m.group(0), no, consecutive))
             joined = True
             pos = m.end()
@@ -416,8 +414,10 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
         index[lang] = defaultdict(list)
         for form in lang_forms:
             index[lang][form.keys[0]].append(form)
+    maybe = {lang: _prefilter(lang_forms, lang) for lang, lang_forms in forms.items()}
     for text in texts:
-        token_keys = [keys(t.word, text.lang) for t in text.tokens]
+        could = maybe[text.lang]
+        token_keys = [keys(t.word, text.lang) if could(t.word) else "" for t in text.tokens]
         matches = find(text.tokens, token_keys, index[text.lang])
         accepted = [m for m in matches if m.form.kind != "avoid"]
         for m in accepted:
@@ -446,6 +446,35 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
             if not marker.used:
                 findings.append(finding(text.path, marker.at, "TERM-OK-UNUSED"))
     return findings, usage
+
+
+#: How many first letters a word shares with its key: a key is the word without endings, so its
+#: start is the word's start (Turkmen: folded, and a final consonant may be devoiced, so two).
+PREFIX = {"tk": 2, "ru": 3, "en": 3}
+
+
+def _normal(word: str, lang: str) -> str:
+    if lang == "tk":
+        return turkmen.fold(word)
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+def _prefilter(forms: list[Form], lang: str):
+    """A cheap test of whether a word could have the key of some form's word: only those words
+    are stemmed (stemming every word of every page took most of the check's time)."""
+    size = PREFIX[lang]
+    heads = {k[:size] for form in forms for k in form.keys if len(k) >= size}
+    short = tuple({k for form in forms for k in form.keys if len(k) < size})
+
+    seen: dict[str, bool] = {}
+
+    def could(word: str) -> bool:
+        hit = seen.get(word)
+        if hit is None:
+            norm = _normal(word, lang)
+            hit = seen[word] = norm[:size] in heads or (bool(short) and norm.startswith(short))
+        return hit
+    return could
 
 
 def _conflicts(cur: Curriculum, forms: dict[str, list[Form]], glossary_path: str) -> list[Finding]:
