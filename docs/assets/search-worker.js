@@ -92,7 +92,8 @@
   function plain(word) {
     word = word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/ё/g, "е");
     var lunr = self.lunr;
-    return setup.config.lang.indexOf("tk") >= 0 && lunr.tk ? lunr.tk.core.fold(word) : word;
+    /* Turkmen folding only for the Turkmen index: its sh → s would spoil English words. */
+    return setup.config.lang.join() === "tk" && lunr.tk ? lunr.tk.core.fold(word) : word;
   }
 
   function indexWords() {
@@ -207,7 +208,7 @@
   function runPlan(index, plan) {
     var lunr = self.lunr;
     var P = lunr.Query.presence;
-    var typed = [], corrected = new Set();
+    var typed = [], corrected = new Set(), stands = new Map();
     var results = index.query(function (q) {
       plan.clauses.forEach(function (c) {
         var presence = c.presence === "+" ? P.REQUIRED : c.presence === "-" ? P.PROHIBITED : P.OPTIONAL;
@@ -229,9 +230,17 @@
         var known = indexed(index, c.term, c.prefix);
         c.typos.forEach(function (t) {
           if (known) corrected.add(t);
-          else typed.push(t);
+          else { typed.push(t); stands.set(t, c.term); }
           q.term(t, { usePipeline: false, boost: known ? TYPO : TYPO_ONLY });
         });
+      });
+    });
+    /* A correction of a word the index does not have stands for the word: Material, which
+       counts the query's words an entry matches (and lists the others as missing), counts it. */
+    if (stands.size) results.forEach(function (r) {
+      var metadata = r.matchData.metadata;
+      Object.keys(metadata).forEach(function (t) {
+        if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
       });
     });
     results.sort(byScore);
