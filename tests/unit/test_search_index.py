@@ -87,18 +87,6 @@ def test_split_site_index(tmp_path):
     assert len(everything["docs"]) == 21
 
 
-def test_empty_heading_takes_the_section_under_it():
-    docs = index.fold_empty_sections([entry("law/", "Law", "intro"), entry("law/#act", "The Act (2021)"),
-                                      entry("law/#facts", "Key facts", "Adopted in 2021."),
-                                      entry("law/#purpose", "Purpose", "Why.")])
-    assert docs == [entry("law/", "Law", "intro"),
-                    entry("law/#act", "The Act (2021)", "Key facts Adopted in 2021."),
-                    entry("law/#purpose", "Purpose", "Why.")]
-    # an empty heading at the end of a page, or before another page, stays as it is
-    tail = [entry("a/", "A", "x"), entry("a/#refs", "References"), entry("b/", "B", "y")]
-    assert index.fold_empty_sections(tail) == tail
-
-
 def test_page_tops_carry_headings_section_weight_and_tags():
     docs = index.page_tops([
         entry("", "Home", "all"), entry("ethics/", "Ethics", "intro"),

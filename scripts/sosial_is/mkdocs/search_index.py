@@ -16,10 +16,9 @@ Processing per index:
   curriculum" notice on every course page, the same reading in many course reading lists, the
   "Level: error" line under every check) is kept only where it first occurs: it would otherwise
   match every course and weigh on the index; then the HTML markup is dropped;
-- page tops: the empty page entry and its h1 section become one entry; likewise an empty
-  heading takes the section right under it; the page-top entry carries its page's headings;
-  a section's own page weighs a little more than its sub-pages; front matter ``tags`` stay on
-  the page-top entry only;
+- page tops: the empty page entry and its h1 section become one entry; it carries its page's
+  headings; a section's own page weighs a little more than its sub-pages; front matter
+  ``tags`` stay on the page-top entry only;
 - JSON written as UTF-8 (Material escapes every Cyrillic and Turkmen letter as \\uXXXX).
 """
 from __future__ import annotations
@@ -125,24 +124,6 @@ def merge_page_heads(entries: list[dict]) -> list[dict]:
     return [{k: v for k, v in e.items() if k != "merged"} for e in out]
 
 
-def fold_empty_sections(entries: list[dict]) -> list[dict]:
-    """A heading with no text of its own (an h2 directly followed by its first h3) takes the
-    section that follows it: its heading and text. The topic words of the outer heading
-    ("The Law on Social Services (2021)") then sit in the same entry as the text about it
-    ("Key facts: …"), as the reader sees them on the page."""
-    out: list[dict] = []
-    for entry in entries:
-        prev = out[-1] if out else None
-        page, _, anchor = entry["location"].partition("#")
-        if (prev is not None and anchor and "#" in prev["location"]
-                and prev["location"].partition("#")[0] == page and not prev.get("text")):
-            text = f"{entry.get('title', '')} {entry.get('text', '')}".strip()
-            out[-1] = {**prev, "text": text}
-            continue
-        out.append(entry)
-    return out
-
-
 def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
     """Page-level weights on the page-top entries.
 
@@ -183,7 +164,7 @@ def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
                 glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""})) -> dict:
     """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
     ``roots``: the locations of the languages' home pages."""
-    entries = fold_empty_sections(drop_boilerplate(merge_page_heads(entries)))
+    entries = drop_boilerplate(merge_page_heads(entries))
     docs = [add_keys(e, courses, glossary_paths) for e in page_tops(entries, roots)]
     return {"config": {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE,
                        "fields": FIELDS},
