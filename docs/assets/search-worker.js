@@ -1,26 +1,48 @@
 /*
  * Sosial iş search worker: a thin wrapper around Material's own search worker (which it loads
- * on the first message, i.e. when the reader opens search). It changes two things only:
+ * on the first message, i.e. when the reader opens search). Material's messages, index format,
+ * result grouping and UI are unchanged; the wrapper changes:
  *  - language files: Material asks for "../lunr/min/lunr.<lang>.min.js"; Turkmen is served by
  *    our lunr.tk (scripts/sosial_is/mkdocs/lunr_tk.js, written to search/lunr.tk.js by the build), and
  *    the Turkmen vocabulary it stems against is taken from the index being set up;
  *    Russian "ё" is folded to "е" before lunr-languages' Snowball stemmer;
- *  - queries: Material adds a trailing wildcard to every query term, and lunr skips the
- *    stemmer for wildcard terms, so "maşgalalara" could never meet the indexed stem. We run
- *    each query term through the index's own pipeline first (folding, stop words, stemming), and
- *    add the compact form of a course code or competency id ("SW-204" → "sw204"), which the
- *    index carries in its "keys" field.
+ *  - queries: every query word goes through the index's own pipeline (folding, stop words,
+ *    stemming), because Material adds a trailing wildcard to every term and lunr skips the
+ *    stemmer for wildcard terms ("maşgalalara" could never meet the indexed stem); a course code
+ *    or competency id also gives its compact form ("SW-204" → "sw204", the index's "keys" field);
+ *  - the lunr query itself (lunr.Index#search, which Material calls with its transformed query
+ *    string, runs our plan for that query instead), per query word:
+ *      the stem exactly (weight EXACT) and, unless it is a short stem cut from a longer word,
+ *      as a prefix (weight PREFIX: "superv" still finds "supervision" while typing);
+ *      for a word of TYPO_MIN_LENGTH letters or more, the words of the index one edit away
+ *      (a letter added, dropped, changed, or two neighbours swapped: "glosary" → "glossary",
+ *      "intervnetion" → "intervention"), stemmed, with weight TYPO;
+ *    the corrections of a word the index does not have at all count nearly as much as the
+ *    word (weight TYPO_ONLY: it is most likely misspelt); those of a word it has (weight TYPO)
+ *    are a fallback: a result matched only through them is placed after every result that
+ *    matches a word as typed (exact or prefix), so a typo never outranks an exact match;
+ *    equal scores go to the page higher in the site (a section's own page before its sub-pages).
+ * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the developer and
+ * "tuning" query sets of bench/queries/ (scripts/run bench-search), never on "heldout".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {
   "use strict";
   var SETUP = 0, QUERY = 2;  /* Material's SearchMessageType */
   var SHORT_STEM = 4;
+  var EXACT = 1, PREFIX = 0.3, TYPO = 0.1, TYPO_ONLY = 0.7;
+  var TYPO_MIN_LENGTH = 5, TYPO_MAX = 6;
+  /* Material multiplies each score by at most 5 (a page entry matching every query term) and at
+     least 1 (a section matching few): typo-only results are scaled below every exact one with
+     this margin, so they stay below after Material's own boosts. */
+  var TYPO_MARGIN = 6;
   var params = new URL(self.location.href).searchParams;
   var material = params.get("material");
   var tk = params.get("tk");
   var realImport = self.importScripts.bind(self);
   var loaded = false, setup = null, pipeline = null, separator = /[\s\-]+/;
+  var words = null;  /* the index's words by length, for typo corrections (built when first needed) */
+  var pending = null;  /* the plan of the query Material is about to run */
   var forwarded = new WeakSet();
 
   self.importScripts = function () {
@@ -61,10 +83,75 @@
     return builder.pipeline;
   }
 
-  function normalize(query) {
-    if (!setup) return query;
+  function terms(word) {
+    return pipeline.run([new self.lunr.Token(word)]).map(String).filter(Boolean);
+  }
+
+  /* A word as the index's words are compared with it: lower case, trimmed, Turkmen folded,
+     Russian ё as е. */
+  function plain(word) {
+    word = word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/ё/g, "е");
+    var lunr = self.lunr;
+    /* Turkmen folding only for the Turkmen index: its sh → s would spoil English words. */
+    return setup.config.lang.join() === "tk" && lunr.tk ? lunr.tk.core.fold(word) : word;
+  }
+
+  function indexWords() {
+    if (words) return words;
+    var seen = new Set();
+    words = new Map();
+    setup.docs.forEach(function (doc) {
+      [doc.title, doc.text].forEach(function (text) {
+        String(text || "").replace(/<[^>]*>/g, " ").split(separator).forEach(function (token) {
+          var w = plain(token);
+          if (w.length < TYPO_MIN_LENGTH - 1 || seen.has(w) || /\d/.test(w)) return;
+          seen.add(w);
+          if (!words.has(w.length)) words.set(w.length, []);
+          words.get(w.length).push(w);
+        });
+      });
+    });
+    return words;
+  }
+
+  /* One edit apart: a letter inserted, deleted or substituted, or two neighbours swapped. */
+  function oneEdit(a, b) {
+    if (a.length > b.length) { var swap = a; a = b; b = swap; }
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (i === a.length) return false;
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return a.slice(i) === b.slice(i + 1);
+  }
+
+  /* Stems of the index's words one edit away from ``word`` (other than ``own``, its own stems). */
+  function typos(word, own) {
+    var w = plain(word);
+    if (w.length < TYPO_MIN_LENGTH || /\d/.test(w)) return [];
+    var found = [];
+    var all = indexWords();
+    [w.length - 1, w.length, w.length + 1].forEach(function (n) {
+      (all.get(n) || []).forEach(function (candidate) {
+        if (found.length < 4 * TYPO_MAX && oneEdit(w, candidate)) found.push(candidate);
+      });
+    });
+    var stems = [];
+    found.forEach(function (candidate) {
+      terms(candidate).forEach(function (t) {
+        var mine = own.some(function (o) { return t === o || t.indexOf(o) === 0; });
+        if (!mine && stems.indexOf(t) < 0 && stems.length < TYPO_MAX) stems.push(t);
+      });
+    });
+    return stems;
+  }
+
+  /* The query as Material gets it (the stems) and the plan our lunr search runs. */
+  function plan(query) {
     pipeline = pipeline || indexPipeline(setup.config);
-    var out = [], stopped = [];
+    var out = [], stopped = [], clauses = [];
     query.trim().split(/\s+/).forEach(function (word) {
       var presence = /^[+-]/.test(word) ? word[0] : "";
       var body = word.slice(presence.length).replace(/["*~^:]/g, " ").trim();
@@ -72,36 +159,141 @@
       body.split(separator).forEach(function (part) {
         part = part.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
         if (!part) return;
-        var terms = pipeline.run([new self.lunr.Token(part)]).map(String).filter(Boolean);
-        if (!terms.length) stopped.push(presence + part);  /* a stop word */
-        terms.forEach(function (t) {
-          /* Material appends "*" to every term; a short stem cut from a longer word would then
-             match unrelated words ("семьями" → "сем*" → "семестр"): ask for it exactly
-             ("^1" is a neutral boost, which Material leaves without wildcard). */
-          out.push(presence + t + (t !== part && t.length <= SHORT_STEM ? "^1" : ""));
+        var stems = terms(part);
+        if (!stems.length) stopped.push(presence + part);  /* a stop word */
+        stems.forEach(function (t) {
+          /* A short stem cut from a longer word would, as a prefix, match unrelated words
+             ("семьями" → "сем*" → "семестр"): asked for exactly ("^1" is a neutral boost,
+             which Material leaves without wildcard). */
+          var prefix = !(t !== part && t.length <= SHORT_STEM);
+          out.push(presence + t + (prefix ? "" : "^1"));
+          clauses.push({ term: t, presence: presence, prefix: prefix,
+                         typos: presence ? [] : typos(part, stems) });
         });
       });
-      if (code) out.push(code[1].toLowerCase() + code[2]);
+      if (code) {
+        out.push(code[1].toLowerCase() + code[2]);
+        clauses.push({ term: code[1].toLowerCase() + code[2], presence: "", prefix: false, typos: [] });
+      }
     });
-    /* Stop words match nearly every page (with Material's wildcard "o*" matches all words
-       starting with "o"): leave them out unless the query has nothing else. */
-    return out.length ? out.join(" ") : stopped.join(" ") || query;
+    /* Stop words match nearly every page (with a prefix "o*" matches all words starting with
+       "o"): left out unless the query has nothing else. */
+    if (!out.length) {
+      stopped.forEach(function (s) {
+        var presence = /^[+-]/.test(s) ? s[0] : "";
+        clauses.push({ term: s.slice(presence.length), presence: presence, prefix: true, typos: [] });
+      });
+      return { text: stopped.join(" ") || query, clauses: clauses };
+    }
+    return { text: out.join(" "), clauses: clauses };
+  }
+
+  /* Does the index hold ``term`` (or, with ``prefix``, a word starting with it)? */
+  function indexed(index, term, prefix) {
+    if (!prefix) return Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
+    var lunr = self.lunr;
+    return index.tokenSet.intersect(lunr.TokenSet.fromString(term + "*")).toArray().length > 0;
+  }
+
+  /* Best first; on a tie, the page higher in the site's hierarchy (a section's own page before
+     its sub-pages), then the page before its sections. Material's own sort after its boosts
+     is stable, so the order of equal scores stays. */
+  function depth(ref) {
+    return ref.split("#")[0].split("/").length + (ref.indexOf("#") >= 0 ? 0.5 : 0);
+  }
+  function byScore(a, b) {
+    return b.score - a.score || depth(a.ref) - depth(b.ref);
+  }
+
+  function runPlan(index, plan) {
+    var lunr = self.lunr;
+    var P = lunr.Query.presence;
+    var typed = [], corrected = new Set(), stands = new Map();
+    var results = index.query(function (q) {
+      plan.clauses.forEach(function (c) {
+        var presence = c.presence === "+" ? P.REQUIRED : c.presence === "-" ? P.PROHIBITED : P.OPTIONAL;
+        typed.push(c.term);
+        if (presence === P.PROHIBITED) {
+          q.term(c.term, { usePipeline: false, presence: presence,
+                           wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
+          return;
+        }
+        /* "+word": the prefix clause (which includes the exact stem) is the required one. */
+        q.term(c.term, { usePipeline: false, boost: EXACT,
+                         presence: c.prefix ? P.OPTIONAL : presence });
+        if (c.prefix)
+          q.term(c.term, { usePipeline: false, boost: PREFIX, presence: presence,
+                           wildcard: lunr.Query.wildcard.TRAILING });
+        if (!c.typos.length) return;
+        /* A word the index does not have at all is most likely misspelt: its corrections
+           count nearly as much as the word would; otherwise they are a distant fallback. */
+        var known = indexed(index, c.term, c.prefix);
+        c.typos.forEach(function (t) {
+          if (known) corrected.add(t);
+          else { typed.push(t); stands.set(t, c.term); }
+          q.term(t, { usePipeline: false, boost: known ? TYPO : TYPO_ONLY });
+        });
+      });
+    });
+    /* A correction of a word the index does not have stands for the word: Material, which
+       counts the query's words an entry matches (and lists the others as missing), counts it. */
+    if (stands.size) results.forEach(function (r) {
+      var metadata = r.matchData.metadata;
+      Object.keys(metadata).forEach(function (t) {
+        if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
+      });
+    });
+    results.sort(byScore);
+    if (!corrected.size) return results;
+    function asTyped(term) {
+      return !corrected.has(term) || typed.some(function (t) { return term === t || term.indexOf(t) === 0; });
+    }
+    var best = Infinity, worst = 0, typoOnly = [];
+    results.forEach(function (r) {
+      if (Object.keys(r.matchData.metadata).some(asTyped)) best = Math.min(best, r.score);
+      else { typoOnly.push(r); worst = Math.max(worst, r.score); }
+    });
+    if (typoOnly.length && best < Infinity && worst * TYPO_MARGIN > best) {
+      var scale = best / (worst * TYPO_MARGIN);
+      typoOnly.forEach(function (r) { r.score *= scale; });
+      results.sort(byScore);
+    }
+    return results;
+  }
+
+  function patchLunr() {
+    var lunr = self.lunr;
+    if (!lunr || lunr.Index.prototype.siSearch) return;
+    var search = lunr.Index.prototype.search;
+    lunr.Index.prototype.search = function (queryString) {
+      return pending ? runPlan(this, pending) : search.call(this, queryString);
+    };
+    lunr.Index.prototype.siSearch = true;
   }
 
   self.addEventListener("message", function (ev) {
     if (forwarded.has(ev)) return;
     ev.stopImmediatePropagation();
-    if (!loaded) { loaded = true; realImport(material); }
+    if (!loaded) { loaded = true; realImport(material); patchLunr(); }
     var message = ev.data;
+    var current = null;
     if (message.type === SETUP) {
       setup = { config: message.data.config, docs: message.data.docs };
       separator = new RegExp(message.data.config.separator);
       pipeline = null;
-    } else if (message.type === QUERY) {
-      message = { type: QUERY, data: normalize(message.data) };
+      words = null;
+    } else if (message.type === QUERY && setup) {
+      current = plan(message.data);
+      message = { type: QUERY, data: current.text };
     }
     var copy = new MessageEvent("message", { data: message });
     forwarded.add(copy);
-    self.dispatchEvent(copy);
+    /* Material's handler runs the search synchronously within this dispatch. */
+    pending = current;
+    try {
+      self.dispatchEvent(copy);
+    } finally {
+      pending = null;
+    }
   });
 })();

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from sosial_is.bench.search_quality import QUERY_BOX, _settle, result_pages
-from support import LANG_PREFIX
+from support import LANG_PREFIX, make_project, run_build, serve
 
 
 def open_search(page, url: str) -> list[str]:
@@ -135,6 +135,15 @@ REAL_CASES = [
     ("en", "SW-204", "en/curriculum/courses/sw-204/"),
     ("en", "child protection", "en/curriculum/courses/sw-206/"),
     ("en", "ethical dilemmas", "en/ethics/dilemmas/"),
+    # issue #18: a misspelt word, the topic page above pages mentioning its words more often,
+    # the bibliography asked for in Russian (with and without a typo)
+    ("tk", "ygtyýarnma", "about/"),
+    ("tk", "durmuş işgäriniň etiki ýörelgeleri", "ethics/"),
+    ("ru", "где список литературы", "ru/references/bibliography/"),
+    ("ru", "список исопльзованных источников", "ru/references/bibliography/"),
+    ("ru", "этические принципы социальной работы", "ru/ethics/"),
+    ("en", "bibliograpy", "en/references/bibliography/"),
+    ("en", "ethical principles", "en/ethics/"),
 ]
 
 
@@ -145,3 +154,102 @@ def test_real_site_queries(page, real_url, lang):
         if case_lang == lang:
             results = search(page, real_url, query)
             assert results and results[0] == expected, (query, results[:5])
+
+
+# --- Forgiving, topic-ranked search (issue #18 part 3), on a project of its own --------------
+# Pages added to a copy of the fixture project, in all three languages. Words are chosen so that
+# each rule is the only thing deciding the order:
+#  - "title": a page titled with a word ranks above a page that mentions it many times;
+#  - "section": a section's own page (its folder holds other pages) ranks above its sub-page
+#    and a page that links to it, all three using the word alike;
+#  - "typo": two pages whose words are one letter apart (kettle/settle); the exact one first,
+#    the other still found; a misspelling of a word the site does not have finds the page.
+TOPIC_PAGES = {
+    "tk": {
+        "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
+        "spring": ("Gyşda ýyldyzlar", "Gyşda ýyldyzlar has ýagty."),
+        "links": ("Okamaly", "Serediň: [Ýyldyzlar](index.md), [Gyşda ýyldyzlar](spring.md). "
+                  "Ýyldyzlar barada gürrüň."),
+        "title": ("Kitaphanalar", "Gysga sahypa."),
+        "mentions": ("Şäher", "Kitaphana köp. Kitaphanada okaýarlar. Kitaphananyň gapysy. "
+                     "Kitaphanalar açyk. Kitaphana täze. Kitaphanany gördük. Kitaphana uly."),
+        "exact": ("Tomus", "Salkyn agşam geldi."),
+        "near": ("Üzüm", "Salkym agyr boldy."),
+    },
+    "ru": {
+        "index": ("Сады", "Сады растут у реки."),
+        "spring": ("Сады весной", "Сады весной цветут."),
+        "links": ("Что читать", "См.: [Сады](index.md), [Сады весной](spring.md). О садах."),
+        "title": ("Маяки", "Короткая страница."),
+        "mentions": ("Побережье", "Маяк стоит. У маяка лодки. Маяки светят. Маяку сто лет. "
+                     "Маяком гордятся. О маяке пишут. Маяк старый."),
+        "exact": ("Полёты", "Ракета взлетела."),
+        "near": ("Деревья", "Ракита растёт."),
+    },
+    "en": {
+        "index": ("Orchards", "Orchards grow by the river."),
+        "spring": ("Orchards in spring", "Orchards bloom in spring."),
+        "links": ("Reading list", "See [Orchards](index.md), [Orchards in spring](spring.md). "
+                  "On orchards."),
+        "title": ("Lighthouses", "A short page."),
+        "mentions": ("The coast", "A lighthouse stands. Lighthouse keepers. Lighthouses shine. "
+                     "The lighthouse is old. Near the lighthouse. A lighthouse again. Lighthouse."),
+        "exact": ("Kitchen", "The kettle boiled."),
+        "near": ("Birds", "Birds settle here."),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def topic_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("search-topics")
+    project = make_project(base / "project")
+    for lang, pages in TOPIC_PAGES.items():
+        for name, (title, text) in pages.items():
+            path = project / "docs" / "search-test" / f"{name}.{lang}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"---\ndescription: {title}\n---\n\n# {title}\n\n{text}\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - Search test:\n" + "".join(
+        f"      - search-test/{name}.md\n" for name in TOPIC_PAGES["en"]), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(project / "site")
+    yield url
+    server.shutdown()
+
+
+def topic(lang: str, name: str) -> str:
+    return LANG_PREFIX[lang] + "search-test/" + ("" if name == "index" else name + "/")
+
+
+TOPIC_CASES = {
+    # (query, page expected first, pages expected further down)
+    "tk": [("kitaphana", "title", ["mentions"]),
+           ("ýyldyzlar", "index", ["spring", "links"]),
+           ("yyldyzlar", "index", ["spring", "links"]),       # typed without Turkmen letters
+           ("salkyn", "exact", ["near"]),                      # the typo match comes after
+           ("salkym", "near", ["exact"]),
+           ("kitaphanna", "title", []),                        # a misspelling finds the page
+           ("kitaphanna ýyldyzlar", "index", ["title"])],
+    "ru": [("маяк", "title", ["mentions"]),
+           ("сады", "index", ["spring", "links"]),
+           ("ракета", "exact", ["near"]),
+           ("ракита", "near", ["exact"]),
+           ("маяки ракетта", "title", ["exact"])],
+    "en": [("lighthouse", "title", ["mentions"]),
+           ("orchards", "index", ["spring", "links"]),
+           ("kettle", "exact", ["near"]),
+           ("settle", "near", ["exact"]),
+           ("lighthuose", "title", ["mentions"])],
+}
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_typos_titles_and_section_pages(page, topic_url, lang):
+    open_search(page, topic_url + LANG_PREFIX[lang])
+    for query, first, later in TOPIC_CASES[lang]:
+        results = [r for r in search(page, topic_url, query) if "search-test/" in r]
+        assert results and results[0] == topic(lang, first), (query, results)
+        for name in later:
+            assert topic(lang, name) in results[1:], (query, name, results)

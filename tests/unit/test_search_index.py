@@ -85,3 +85,21 @@ def test_split_site_index(tmp_path):
     everything = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
     assert everything["config"]["lang"] == ["tk", "ru", "en"]
     assert len(everything["docs"]) == 21
+
+
+def test_page_tops_carry_headings_section_weight_and_tags():
+    docs = index.page_tops([
+        entry("", "Home", "all"), entry("ethics/", "Ethics", "intro"),
+        {**entry("ethics/#dignity", "1. Dignity", "text"), "tags": ["values"]},
+        entry("ethics/#privacy", "2. Privacy", "text"),
+        {**entry("ethics/dilemmas/", "Dilemmas", "cases"), "tags": ["cases"]},
+        {**entry("ethics/dilemmas/#gifts", "Gifts", "text"), "tags": ["cases"]},
+    ], roots=frozenset({""}))
+    top = {d["location"]: d for d in docs}
+    assert top["ethics/"]["headings"] == "1. Dignity · 2. Privacy"
+    assert top["ethics/"]["boost"] == index.SECTION_PAGE_BOOST  # the section's own page
+    assert "boost" not in top[""] and "boost" not in top["ethics/dilemmas/"]
+    assert "boost" not in top["ethics/#dignity"]
+    assert top["ethics/dilemmas/"]["tags"] == ["cases"]  # keywords: on the page top only
+    assert "tags" not in top["ethics/dilemmas/#gifts"] and "tags" not in top["ethics/#dignity"]
+    assert "headings" in index.FIELDS

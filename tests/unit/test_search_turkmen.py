@@ -53,6 +53,8 @@ def test_tokens_with_digits_are_kept(token):
 def test_stop_words():
     assert turkmen.is_stop_word("we") and turkmen.is_stop_word("üçin")
     assert not turkmen.is_stop_word("maşgala")
+    # question words carry no topic ("durmuş işi näme?"), with or without Turkmen letters
+    assert all(turkmen.is_stop_word(w) for w in ("näme", "name", "nädip", "haýsy", "näçe", "edýär"))
 
 
 def test_browser_twin_gives_the_same_stems(tmp_path):

@@ -2,14 +2,23 @@
 
 Builds two copies of the project (ours, and "stock": the same sources with the plugin's
 ``search: false``, i.e. Material's default search as static-i18n configures it), serves
-both on 127.0.0.1, types every query of bench/search_queries.yml into the real search
-box of the page's language in headless Chromium, reads the ranked result pages and reports, per
+both on 127.0.0.1, types every query of the chosen query sets into the real search box of the
+page's language in headless Chromium, reads the ranked result pages and reports, per query set,
 language and engine, MRR (mean reciprocal rank of the first expected page) and recall@5 (share
 of expected pages among the first five result pages). Also prints the index sizes.
 
-    scripts/run bench-search [--project DIR] [--lenient] [--json OUT]
+Query sets (bench/queries/):
+- ``developer``: written by the search's developers while building it (a regression check);
+- ``tuning``: the half of an independent reviewer's queries the search may be tuned on;
+- ``heldout``: the other half, for measuring only (never tune the search to it).
 
---lenient builds with strict: false (to measure while others' pages still raise warnings).
+    scripts/run bench-search [--set developer --set tuning | --set heldout | --set all]
+                             [--project DIR] [--lenient] [--json OUT] [--show]
+                             [--engine ours] [--site DIR]
+
+Default sets: developer and tuning. --lenient builds with strict: false (to measure while others'
+pages still raise warnings). --engine ours skips Material's default; --site DIR measures an
+already built site as "ours" without building (quick runs while changing the page scripts).
 Timings are not measured here; quality and bytes only.
 """
 from __future__ import annotations
@@ -32,7 +41,10 @@ from ..core.languages import LANG_PREFIX
 from ..mkdocs.search_index import sizes
 from .static_server import serve
 
-QUERIES = Path(__file__).with_name("search_queries.yml")
+QUERY_DIR = Path(__file__).with_name("queries")
+QUERY_SETS = ("developer", "tuning", "heldout")
+DEFAULT_SETS = ("developer", "tuning")
+ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
 QUERY_BOX = "input[data-md-component=search-query]"
 
@@ -43,6 +55,8 @@ class Query:
     q: str
     expect: list[str]
     ascii: bool = False
+    set: str = "developer"
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,14 +80,22 @@ class Outcome:
         return len(set(self.results[:5]) & set(self.query.expect)) / len(self.query.expect)
 
 
-def load_queries(path: Path = QUERIES) -> list[Query]:
+def load_queries(path: Path, set_name: str | None = None) -> list[Query]:
+    """The queries of one file (``queries: {lang: [{q, expect, ascii?, kind?}]}``)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
     for lang, items in data["queries"].items():
         for item in items:
             expect = [LANG_PREFIX[lang] + e.lstrip("/") for e in item["expect"]]
-            out.append(Query(lang, str(item["q"]), expect, bool(item.get("ascii", False))))
+            kinds = tuple(item.get("kind") or ())
+            out.append(Query(lang, str(item["q"]), expect,
+                             bool(item.get("ascii", False)) or "ascii" in kinds,
+                             set_name or path.stem, kinds))
     return out
+
+
+def load_sets(names: list[str]) -> list[Query]:
+    return [q for name in names for q in load_queries(QUERY_DIR / f"{name}.yml", name)]
 
 
 def project_copy(src: Path, dest: Path, stock: bool, lenient: bool) -> Path:
@@ -172,19 +194,30 @@ def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
     return outcomes
 
 
-def summarise(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
-    table: dict[str, dict[str, float]] = {}
-    for lang in LANG_PREFIX:
-        mine = [o for o in outcomes if o.query.lang == lang]
-        if mine:
-            table[lang] = {"queries": len(mine),
-                           "mrr": round(sum(o.rr for o in mine) / len(mine), 3),
-                           "recall@5": round(sum(o.recall5 for o in mine) / len(mine), 3)}
+def _figures(outcomes: list[Outcome]) -> dict[str, float]:
+    return {"queries": len(outcomes),
+            "mrr": round(sum(o.rr for o in outcomes) / len(outcomes), 3),
+            "recall@5": round(sum(o.recall5 for o in outcomes) / len(outcomes), 3)}
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per query set and language: queries, MRR, recall@5; and per kind of query (typo,
+    ascii …) over the set's languages, under ``"by kind"``."""
+    table: dict[str, dict[str, dict[str, float]]] = {}
+    for name in dict.fromkeys(o.query.set for o in outcomes):
+        mine = [o for o in outcomes if o.query.set == name]
+        rows = {lang: _figures([o for o in mine if o.query.lang == lang])
+                for lang in LANG_PREFIX if any(o.query.lang == lang for o in mine)}
+        kinds = sorted({k for o in mine for k in o.query.kinds})
+        rows.update({f"kind {k}": _figures([o for o in mine if k in o.query.kinds]) for k in kinds})
+        table[name] = rows
     return table
 
 
-def index_sizes(ours: Path, stock: Path) -> dict[str, dict[str, int]]:
-    out = {"mixed (Material default)": sizes((stock / "search" / "search_index.json").read_bytes())}
+def index_sizes(ours: Path, stock: Path | None) -> dict[str, dict[str, int]]:
+    out = {}
+    if stock is not None:
+        out["mixed (Material default)"] = sizes((stock / "search" / "search_index.json").read_bytes())
     for lang in LANG_PREFIX:
         path = ours / "search" / f"search_index.{lang}.json"
         if path.exists():
@@ -193,25 +226,52 @@ def index_sizes(ours: Path, stock: Path) -> dict[str, dict[str, int]]:
     return {k: {"raw": v.raw, "gzip": v.gzip} for k, v in out.items()}
 
 
+def print_report(report: dict, engines: list[str]) -> None:
+    print("index bytes (raw / gzip):")
+    for name, s in report["sizes"].items():
+        print(f"  {name:26} {s['raw']:>9} / {s['gzip']:>7}")
+    head = "".join(f" {e + ' MRR':>22} {'R@5':>6}" for e in engines)
+    print(f"{'set':10} {'lang / kind':18} {'queries':>7}{head}")
+    for name, rows in report[engines[0]].items():
+        for key, row in rows.items():
+            cells = "".join(f" {report[e][name][key]['mrr']:>22.3f} {report[e][name][key]['recall@5']:>6.3f}"
+                            for e in engines)
+            print(f"{name:10} {key:18} {row['queries']:>7}{cells}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--project", type=Path, default=Path.cwd())
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--set", dest="sets", action="append", choices=(*QUERY_SETS, "all"),
+                        help="query set(s) to run (repeatable; default: developer and tuning)")
+    parser.add_argument("--queries", type=Path, help="a query file of your own instead of the sets")
+    parser.add_argument("--engine", dest="engines", action="append", choices=ENGINES,
+                        help="engine(s) to measure (default: both)")
+    parser.add_argument("--site", type=Path, help="measure this built site as 'ours' (no build)")
     parser.add_argument("--lenient", action="store_true", help="build with strict: false")
     parser.add_argument("--json", type=Path, help="write figures and every query's results here")
-    parser.add_argument("--show", action="store_true", help="print each query's top results")
+    parser.add_argument("--show", action="store_true",
+                        help="print each query that is not first, with its top results")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    queries = load_queries(args.queries)
+    sets = list(QUERY_SETS) if "all" in (args.sets or ()) else list(dict.fromkeys(args.sets or DEFAULT_SETS))
+    queries = load_queries(args.queries, "custom") if args.queries else load_sets(sets)
+    engines = list(dict.fromkeys(args.engines or ENGINES))
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     try:
         sites = {}
-        for engine, stock in (("ours", False), ("material-default", True)):
-            project = project_copy(args.project.resolve(), work / engine, stock, args.lenient)
+        for engine in engines:
+            if engine == "ours" and args.site:
+                sites[engine] = args.site.resolve()
+                continue
+            project = project_copy(args.project.resolve(), work / engine,
+                                   engine == "material-default", args.lenient)
             build(project, work / f"{engine}-site")
             sites[engine] = work / f"{engine}-site"
-        report: dict = {"sizes": index_sizes(sites["ours"], sites["material-default"])}
+        report: dict = {"sets": sorted({q.set for q in queries}, key=str),
+                        "sizes": index_sizes(sites.get("ours", sites[engines[0]]),
+                                             sites.get("material-default"))}
         details = {}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
@@ -223,23 +283,20 @@ def main(argv: list[str] | None = None) -> int:
                 finally:
                     server.shutdown()
                 report[engine] = summarise(outcomes)
-                details[engine] = [{"lang": o.query.lang, "q": o.query.q, "rank": o.rank,
+                details[engine] = [{"set": o.query.set, "lang": o.query.lang, "q": o.query.q,
+                                    "expect": o.query.expect, "rank": o.rank,
                                     "top": o.results[:5]} for o in outcomes]
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print("index bytes (raw / gzip):")
-    for name, s in report["sizes"].items():
-        print(f"  {name:26} {s['raw']:>9} / {s['gzip']:>7}")
-    print(f"{'lang':4} {'engine':17} {'queries':>7} {'MRR':>6} {'recall@5':>8}")
-    for engine in sites:
-        for lang, row in report[engine].items():
-            print(f"{lang:4} {engine:17} {row['queries']:>7} {row['mrr']:>6.3f} {row['recall@5']:>8.3f}")
+    print_report(report, engines)
     if args.show:
         for engine, rows in details.items():
             for row in rows:
-                print(engine, row["lang"], repr(row["q"]), "rank", row["rank"], row["top"][:3])
+                if row["rank"] != 1:
+                    print(engine, row["set"], row["lang"], repr(row["q"]), "rank", row["rank"],
+                          "expect", row["expect"][:2], "top", row["top"][:3])
     if args.json:
         args.json.write_text(json.dumps({**report, "details": details}, ensure_ascii=False,
                                         indent=1), encoding="utf-8")

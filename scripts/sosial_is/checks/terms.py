@@ -456,7 +456,10 @@ PREFIX = {"tk": 2, "ru": 3, "en": 3}
 def _normal(word: str, lang: str) -> str:
     if lang == "tk":
         return turkmen.fold(word)
-    return word.lower().replace("ё", "е").replace("’", "'")
+    return word.lower().translate(_SAME)
+
+
+_SAME = {0x0451: 0x0435, 0x2019: 0x27}  # yo as ye (as Snowball reads it), ’ as '
 
 
 def _prefilter(forms: list[Form], lang: str):

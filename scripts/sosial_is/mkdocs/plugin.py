@@ -38,6 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .. import pipeline
 from ..core import git
@@ -247,7 +248,10 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         if source_lang == lang:
             return html
         page.meta["fallback_from"] = source_lang
-        return fallback.wrap(html, lang, source_lang)
+        versions = _versions(page, config)
+        # for the template: assets/fallback.js follows the reader's fallback order with these
+        page.meta["fallback_versions"] = {lg: href for lg, (_, href) in versions.items()}
+        return fallback.wrap(html, lang, source_lang, versions, _language_names(config))
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         decider = self._current().decider
@@ -348,6 +352,23 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         manifest = {"site_url": config.site_url or "", "default": i18n.default_language(config),
                     "prefixes": i18n.prefixes(config)}
         (site / OFFLINE_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def _language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's name as the language menu shows it (static-i18n's ``name``)."""
+    p = i18n.plugin(config)
+    names = {lang.locale: lang.name for lang in p.config.languages} if p is not None else {}
+    return {lang: names.get(lang) or lang for lang in i18n.build_languages(config)}
+
+
+def _versions(page: Page, config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """The languages ``page`` exists in (static-i18n's alternates whose file is in that language,
+    not its fallback), in the site's order: ``{lang: (name, href relative to the page)}``."""
+    alternates = getattr(page.file, "alternates", None) or {}
+    names = _language_names(config)
+    return {lang: (names[lang], get_relative_url(alternates[lang].url or ".", page.url))
+            for lang in names
+            if lang in alternates and getattr(alternates[lang], "locale", None) == lang}
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict] | None:

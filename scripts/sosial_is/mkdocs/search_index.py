@@ -8,14 +8,17 @@ keep the mixed one, processed the same way, for the explicit "search all languag
 
 Processing per index:
 - ``config``: the language's lunr pipeline (Turkmen: our ``lunr.tk``; Russian: lunr-languages'
-  Snowball stemmer; English: Porter) and a ``keys`` field with a high boost;
+  Snowball stemmer; English: Porter), a ``keys`` field with a high boost, and a title weight
+  that lets a page's topic, not one shared word, decide (see ``FIELDS``);
 - ``keys``: exact identifiers: the compact course code (``SW-204`` → ``sw204``) on course pages,
-  competency ids (``C1``) on their sections, the term on glossary entries;
+  competency ids (``C1``) on their sections;
 - boilerplate: a paragraph or list item repeated in three or more entries (the "model
   curriculum" notice on every course page, the same reading in many course reading lists, the
   "Level: error" line under every check) is kept only where it first occurs: it would otherwise
   match every course and weigh on the index; then the HTML markup is dropped;
-- page tops: the empty page entry and its h1 section become one entry;
+- page tops: the empty page entry and its h1 section become one entry; it carries its page's
+  headings; a section's own page weighs a little more than its sub-pages; front matter
+  ``tags`` stay on the page-top entry only;
 - JSON written as UTF-8 (Material escapes every Cyrillic and Turkmen letter as \\uXXXX).
 """
 from __future__ import annotations
@@ -32,8 +35,17 @@ from ..text import turkmen
 
 SEPARATOR = r"[\s\-,:;!?()\[\]\"«»“”„/·|]+|\.(?!\d)"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e6},
-          "keys": {"boost": 1e4}}
+# Field weights. Material's default title boost (1000) lets one title word outweigh any number
+# of other query words in the text, so a heading that shares one word with a question beat the
+# page that answers it. With lunr's BM25 (k1 1.2, b 0 in Material) a word's weight in a text
+# saturates at 2.2 times one mention: a title weight of 5 still puts a page whose title has the
+# word above pages that only mention it many times, and lets the other words of the query count.
+# Set on the developer and tuning query sets (bench/queries/; 4 to 6 score alike, 10 and more
+# worse); keys (codes) and tags (keywords) stay far above everything.
+FIELDS = {"title": {"boost": 5.0}, "headings": {"boost": 1.0}, "text": {"boost": 1.0},
+          "tags": {"boost": 1e6}, "keys": {"boost": 1e4}}
+# The weight of a section's own page (see page_tops): 1.25 to 2 score alike on the tuning set.
+SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
 # so alone it would drop every Latin token (course codes, English terms) from Russian pages.
 LUNR_LANGS = {"ru": ["ru", "en"]}
@@ -112,11 +124,48 @@ def merge_page_heads(entries: list[dict]) -> list[dict]:
     return [{k: v for k, v in e.items() if k != "merged"} for e in out]
 
 
+def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
+    """Page-level weights on the page-top entries.
+
+    - a section's own page (a page whose folder holds other pages: ``ethics/`` above
+      ``ethics/dilemmas/``; not a language's home page, which links to everything) gets
+      ``boost`` SECTION_PAGE_BOOST (Material passes it to lunr as the entry's weight): it ranks
+      above its sub-pages and the pages that link to it when they match the query as well;
+    - ``headings``: the headings of the page's sections, its outline. Weighted like text, it lets
+      the page top count as matching a query word its page is organised around ("principles"
+      for the ethics page, whose sections are the nine principles): Material ranks an entry
+      higher the more of the query's words it matches;
+    - ``tags`` (front matter ``tags:``, which Material copies to every section of the page) are
+      kept on the page-top entry only: they are the page's keywords, not each section's."""
+    pages = [e["location"] for e in entries if "#" not in e["location"]]
+    sections = {p for p in pages if p not in roots
+                and any(q != p and q.startswith(p) for q in pages)}
+    heads: dict[str, list[str]] = {}
+    for entry in entries:
+        page, _, anchor = entry["location"].partition("#")
+        if anchor and entry.get("title"):
+            heads.setdefault(page, []).append(entry["title"])
+    out = []
+    for entry in entries:
+        location = entry["location"]
+        if "#" in location:
+            out.append({k: v for k, v in entry.items() if k != "tags"} if "tags" in entry else entry)
+            continue
+        extra: dict = {}
+        if heads.get(location):
+            extra["headings"] = " · ".join(dict.fromkeys(heads[location]))
+        if location in sections:
+            extra["boost"] = SECTION_PAGE_BOOST
+        out.append({**entry, **extra} if extra else entry)
+    return out
+
+
 def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
-                glossary_paths: tuple[str, ...]) -> dict:
-    """An index in Material's format for ``entries`` searched with the ``langs`` pipeline."""
-    docs = [add_keys(e, courses, glossary_paths)
-            for e in drop_boilerplate(merge_page_heads(entries))]
+                glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""})) -> dict:
+    """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
+    ``roots``: the locations of the languages' home pages."""
+    entries = drop_boilerplate(merge_page_heads(entries))
+    docs = [add_keys(e, courses, glossary_paths) for e in page_tops(entries, roots)]
     return {"config": {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE,
                        "fields": FIELDS},
             "docs": docs}
@@ -145,15 +194,16 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     result = {"mixed-before": path.stat().st_size}
     if entries is None:
         entries = json.loads(path.read_bytes())["docs"]
+    roots = frozenset(prefixes.values())
     per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
     for entry in entries:
         per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
     for lang, mine in per_lang.items():
-        data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths))
+        data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots))
         (site_dir / "search" / f"search_index.{lang}.json").write_bytes(data)
         result[lang] = len(data)
         del data
-    data = dumps(build_index(entries, list(prefixes), courses, glossary_paths))
+    data = dumps(build_index(entries, list(prefixes), courses, glossary_paths, roots))
     path.write_bytes(data)
     result["all"] = len(data)
     return result

@@ -59,10 +59,16 @@ SUFFIX_GROUPS: dict[str, list[str]] = {
 SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in group},
                              key=lambda s: (-len(s), s))
 
-# Function words that carry no topic (folded). Dropped at index time only.
+# Function words that carry no topic (folded): conjunctions, pronouns, postpositions, the
+# question words and particles a reader's question starts or ends with (näme, nädip, haýsy …,
+# like lunr's English "what", "how", "which"), and the commonest forms of the light verbs
+# etmek/bolmak ("to do", "to be"). Left out of the index and of queries.
 STOP_WORDS: list[str] = sorted({
     "we", "bilen", "ucin", "bu", "su", "ol", "olar", "hem", "ya", "da", "de", "ki",
-    "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal"})
+    "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal",
+    "name", "nahili", "nadip", "haysy", "nace", "nire", "nirede", "nireden", "nira", "hacan",
+    "kim", "nicik", "mi", "my", "mu",
+    "etmek", "edyar", "edip", "etmeli", "bolmak", "bolyar", "bolup", "bolmaly"})
 
 _DIGIT = re.compile(r"\d")
 # Non-word characters at either end of a token (the lunr "trimmer" for Latin and Cyrillic).
