@@ -48,6 +48,33 @@ def real_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def promoted_site(tmp_path_factory) -> Path:
+    """The real portal after ``scripts/run edition-promote 2027-2028`` (2026-2027 archived,
+    2027-2028 current), on a copy of its committed files, built once."""
+    import shutil
+    import subprocess
+
+    from sosial_is.scaffold.editions import promote
+    project = tmp_path_factory.mktemp("promoted") / "portal"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, files.decode().split("\0")):
+        if (ROOT / rel).is_file():
+            (project / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, project / rel)
+    promote(project / "curriculum", "2027-2028")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def promoted_url(promoted_site):
+    url, server = serve(promoted_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def fixture_url(fixture_site):
     url, server = serve(fixture_site)
     yield url

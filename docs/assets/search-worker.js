@@ -21,7 +21,10 @@
  *    word (weight TYPO_ONLY: it is most likely misspelt); those of a word it has (weight TYPO)
  *    are a fallback: a result matched only through them is placed after every result that
  *    matches a word as typed (exact or prefix), so a typo never outranks an exact match;
- *    equal scores go to the page higher in the site (a section's own page before its sub-pages).
+ *    equal scores go to the page higher in the site (a section's own page before its sub-pages);
+ *  - editions of the curriculum: a page of an edition other than the current one (its index
+ *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
+ *    the edition's years ("2027", "2027-2028"); otherwise search shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the developer and
  * "tuning" query sets of bench/queries/ (scripts/run bench-search), never on "heldout".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
@@ -43,6 +46,7 @@
   var loaded = false, setup = null, pipeline = null, separator = /[\s\-]+/;
   var words = null;  /* the index's words by length, for typo corrections (built when first needed) */
   var pending = null;  /* the plan of the query Material is about to run */
+  var editionOf = new Map();  /* location -> edition, for the pages of other editions */
   var forwarded = new WeakSet();
 
   self.importScripts = function () {
@@ -152,6 +156,7 @@
   function plan(query) {
     pipeline = pipeline || indexPipeline(setup.config);
     var out = [], stopped = [], clauses = [];
+    var years = query.match(/\b(19|20)\d\d\b/g) || [];  /* editions the reader asks for */
     query.trim().split(/\s+/).forEach(function (word) {
       var presence = /^[+-]/.test(word) ? word[0] : "";
       var body = word.slice(presence.length).replace(/["*~^:]/g, " ").trim();
@@ -183,9 +188,15 @@
         var presence = /^[+-]/.test(s) ? s[0] : "";
         clauses.push({ term: s.slice(presence.length), presence: presence, prefix: true, typos: [] });
       });
-      return { text: stopped.join(" ") || query, clauses: clauses };
+      return { text: stopped.join(" ") || query, clauses: clauses, years: years };
     }
-    return { text: out.join(" "), clauses: clauses };
+    return { text: out.join(" "), clauses: clauses, years: years };
+  }
+
+  /* A result of another edition only when the query names one of its years. */
+  function shown(result, years) {
+    var edition = editionOf.get(result.ref);
+    return !edition || years.some(function (y) { return edition.indexOf(y) >= 0; });
   }
 
   /* Does the index hold ``term`` (or, with ``prefix``, a word starting with it)? */
@@ -243,6 +254,7 @@
         if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
       });
     });
+    if (editionOf.size) results = results.filter(function (r) { return shown(r, plan.years); });
     results.sort(byScore);
     if (!corrected.size) return results;
     function asTyped(term) {
@@ -279,6 +291,8 @@
     var current = null;
     if (message.type === SETUP) {
       setup = { config: message.data.config, docs: message.data.docs };
+      editionOf = new Map();
+      message.data.docs.forEach(function (doc) { if (doc.edition) editionOf.set(doc.location, doc.edition); });
       separator = new RegExp(message.data.config.separator);
       pipeline = null;
       words = null;

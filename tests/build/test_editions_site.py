@@ -1,40 +1,21 @@
 """Editions in the built portal: today (2026-2027 current, 2027-2028 in preparation) and in the
 state where 2027-2028 has become current and 2026-2027 is archived (``edition-promote`` on a copy
-of the portal, built once for this module)."""
+of the portal, built once per session: the ``promoted_site`` fixture)."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from sosial_is.scaffold.editions import promote
-from support import ROOT, broken_links, read_html, run_build
+from support import ROOT, broken_links, read_html
 
 LANG_DIRS = {"tk": "", "ru": "ru/", "en": "en/"}
 
 
 def article(html: str) -> str:
     return html[html.index("<article"):html.index("</article>")]
-
-
-@pytest.fixture(scope="module")
-def promoted_site(tmp_path_factory) -> Path:
-    """The portal after ``scripts/run edition-promote 2027-2028``, built."""
-    base = tmp_path_factory.mktemp("promoted")
-    project = base / "portal"
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for rel in filter(None, files.decode().split("\0")):
-        if (ROOT / rel).is_file():
-            (project / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, project / rel)
-    promote(project / "curriculum", "2027-2028")
-    result = run_build(project, project / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
 
 
 # --- Today: 2026-2027 current, 2027-2028 in preparation -------------------------------------------

@@ -103,3 +103,15 @@ def test_page_tops_carry_headings_section_weight_and_tags():
     assert top["ethics/dilemmas/"]["tags"] == ["cases"]  # keywords: on the page top only
     assert "tags" not in top["ethics/dilemmas/#gifts"] and "tags" not in top["ethics/#dignity"]
     assert "headings" in index.FIELDS
+
+
+def test_pages_of_another_edition_are_marked_for_the_worker():
+    entries = [{"location": "curriculum/courses/sw-303/", "title": "SW-303", "text": "a"},
+               {"location": "curriculum/2027-2028/courses/sw-303/", "title": "SW-303", "text": "b"},
+               {"location": "curriculum/2027-2028/courses/sw-303/#outcomes", "title": "Outcomes", "text": "c"}]
+    built = index.build_index(entries, ["en"], {}, ("glossary/",), editions={
+        "curriculum/2027-2028/courses/sw-303/": "2027-2028"})
+    marked = {d["location"]: d.get("edition") for d in built["docs"]}
+    assert marked["curriculum/courses/sw-303/"] is None
+    assert marked["curriculum/2027-2028/courses/sw-303/"] == "2027-2028"
+    assert marked["curriculum/2027-2028/courses/sw-303/#outcomes"] == "2027-2028"

@@ -92,6 +92,7 @@ class BuildState:
     state: pipeline.State | None = None
     dates: dict = field(default_factory=dict)
     courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
+    editions: dict[str, str] = field(default_factory=dict)  # page url -> edition (not the current one)
     not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
     # Serve only (incremental.py): which pages this build renders, and the navigations.
     decider: incremental.Decider | None = None
@@ -281,6 +282,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             page.meta["revision_date_iso"] = day.isoformat()
         if page.meta.get("course"):
             build.courses[page.url] = str(page.meta["course"])
+        if page.meta.get("edition"):  # searched only when asked (docs/assets/search-worker.js)
+            build.editions[page.url] = str(page.meta["edition"])
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """One "page not found" page per language: static-i18n writes every language's 404.html
@@ -319,7 +322,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             result = search_index.split_site_index(site, i18n.prefixes(config),
                                                    i18n.default_language(config),
                                                    dict(self._current().courses),
-                                                   entries=_search_entries(config))
+                                                   entries=_search_entries(config),
+                                                   editions=dict(self._current().editions))
             log.info("search index bytes: %s", "; ".join(f"{k} {v}" for k, v in result.items()))
         if self.config.offline:
             self._write_offline_files(config, site)

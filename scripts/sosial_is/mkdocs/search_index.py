@@ -161,11 +161,17 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
 
 
 def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
-                glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""})) -> dict:
+                glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""}),
+                editions: dict[str, str] | None = None) -> dict:
     """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
-    ``roots``: the locations of the languages' home pages."""
+    ``roots``: the locations of the languages' home pages; ``editions``: page -> the edition
+    of the curriculum it belongs to, when not the current one (its entries carry ``edition``,
+    and the search worker shows them only when the query names the edition's years)."""
     entries = drop_boilerplate(merge_page_heads(entries))
     docs = [add_keys(e, courses, glossary_paths) for e in page_tops(entries, roots)]
+    if editions:
+        docs = [{**d, "edition": editions[d["location"].partition("#")[0]]}
+                if d["location"].partition("#")[0] in editions else d for d in docs]
     return {"config": {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE,
                        "fields": FIELDS},
             "docs": docs}
@@ -181,7 +187,8 @@ def sizes(data: bytes) -> Sizes:
 
 def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
                      courses: dict[str, str], glossary_paths: tuple[str, ...] = ("glossary/",),
-                     entries: list[dict] | None = None) -> dict[str, int]:
+                     entries: list[dict] | None = None,
+                     editions: dict[str, str] | None = None) -> dict[str, int]:
     """Write ``search_index.<lang>.json`` per language and rewrite the mixed one.
 
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
@@ -199,11 +206,12 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     for entry in entries:
         per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
     for lang, mine in per_lang.items():
-        data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots))
+        data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots,
+                                 editions))
         (site_dir / "search" / f"search_index.{lang}.json").write_bytes(data)
         result[lang] = len(data)
         del data
-    data = dumps(build_index(entries, list(prefixes), courses, glossary_paths, roots))
+    data = dumps(build_index(entries, list(prefixes), courses, glossary_paths, roots, editions))
     path.write_bytes(data)
     result["all"] = len(data)
     return result
