@@ -5,7 +5,6 @@ The real portal today (2027-2028 in preparation) and after edition-promote (2026
 from __future__ import annotations
 
 import pytest
-
 from test_search import open_search, search
 
 
