@@ -8,6 +8,10 @@ times each, a hand-written page and a course file are saved with a new word, and
 taken from the save until the page shown in the browser contains the word (MkDocs' live reload
 reloads it when the rebuild is done). Each change is undone, and the undo waited for, before the
 next. Reported: the median and the worst time per kind of edit, and the time to the first page.
+
+The named alternative, in the same run and alternating edit by edit: **stock** ``mkdocs serve``
+(Material + mkdocs-static-i18n, our plugin removed, as ``bench-build`` builds it) on the same
+pages; its course edit is an edit of the course's page under docs/ (stock has no curriculum/).
 """
 from __future__ import annotations
 
@@ -30,9 +34,13 @@ from .synthetic import make_project
 
 RUN = Path(__file__).resolve().parents[2] / "run"  # scripts/run
 EDITS = {
-    # kind: (file, text to find, the page that shows it)
-    "page": ("docs/ethics/dilemmas.en.md", "\n## ", "en/ethics/dilemmas/"),
-    "course": ("curriculum/courses/SW-101/en.md", "\n## Description\n\n", "en/curriculum/courses/sw-101/"),
+    # engine: {kind: (file, text to find, the page that shows it)}
+    "ours": {"page": ("docs/ethics/dilemmas.en.md", "\n## ", "en/ethics/dilemmas/"),
+             "course": ("curriculum/courses/SW-101/en.md", "\n## Description\n\n",
+                        "en/curriculum/courses/sw-101/")},
+    "stock": {"page": ("docs/ethics/dilemmas.en.md", "\n## ", "en/ethics/dilemmas/"),
+              "course": ("docs/curriculum/courses/sw-101.en.md", "{#description}\n\n",
+                         "en/curriculum/courses/sw-101/")},
 }
 
 
@@ -64,36 +72,58 @@ def measure_edit(page, project: Path, rel: str, anchor: str, word: str, timeout:
     return seconds
 
 
+def start(cmd: list[str], cwd: Path, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, start_new_session=True)
+
+
 def bench_size(factor: int, runs: int, work: Path, source: Path) -> dict:
     from playwright.sync_api import sync_playwright
+
+    from .build import stock_copy
     project = make_project(work / f"x{factor}", factor, source)
-    port = free_port()
+    ports = {"ours": free_port(), "stock": free_port()}
     started = time.perf_counter()
-    proc = subprocess.Popen([str(RUN), "serve", "--config", str(project / "mkdocs.yml"),
-                             "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
-    base = f"http://127.0.0.1:{port}/"
+    procs = {"ours": start([str(RUN), "serve", "--config", str(project / "mkdocs.yml"),
+                            "--dev-addr", f"127.0.0.1:{ports['ours']}"], project)}
+    base = {name: f"http://127.0.0.1:{port}/" for name, port in ports.items()}
     row: dict = {"factor": factor}
     try:
-        row["first_page_s"] = round(wait_http(base) + 0, 1)
+        row["first_page_s"] = round(wait_http(base["ours"]), 1)
         row["startup_s"] = round(time.perf_counter() - started, 1)
+        stock = stock_copy(project, work / f"stock{factor}")  # the pages ours has just written
+        started = time.perf_counter()
+        procs["stock"] = start([sys.executable, "-m", "mkdocs", "serve", "--config-file",
+                                str(stock / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{ports['stock']}"], stock,
+                               # mkdocs serve serves under site_url's path (/portal/): at the root here
+                               SOSIAL_IS_SITE_URL=base["stock"])
+        row["stock_first_page_s"] = round(wait_http(base["stock"]), 1)
+        roots = {"ours": project, "stock": stock}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            for kind, (rel, anchor, url) in EDITS.items():
-                page = browser.new_page()
-                page.goto(base + url)
-                times = [measure_edit(page, project, rel, anchor, f"Edited{kind}{i}x{int(time.time())}")
-                         for i in range(runs)]
-                row[f"{kind}_median_s"] = round(statistics.median(times), 2)
-                row[f"{kind}_max_s"] = round(max(times), 2)
-                row[f"{kind}_runs_s"] = [round(t, 2) for t in times]
-                print(f"  {factor}x {kind}: {row[f'{kind}_runs_s']}", file=sys.stderr, flush=True)
-                page.close()
+            for kind in ("page", "course"):
+                pages, times = {}, {"ours": [], "stock": []}
+                for name in ("ours", "stock"):
+                    pages[name] = browser.new_page()
+                    pages[name].goto(base[name] + EDITS[name][kind][2])
+                for i in range(runs):
+                    for name in (("ours", "stock") if i % 2 == 0 else ("stock", "ours")):
+                        rel, anchor, _ = EDITS[name][kind]
+                        times[name].append(measure_edit(pages[name], roots[name], rel, anchor,
+                                                        f"Edited{kind}{name}{i}x{int(time.time())}"))
+                for name in ("ours", "stock"):
+                    prefix = "" if name == "ours" else "stock_"
+                    row[f"{prefix}{kind}_median_s"] = round(statistics.median(times[name]), 2)
+                    row[f"{prefix}{kind}_max_s"] = round(max(times[name]), 2)
+                    row[f"{prefix}{kind}_runs_s"] = [round(t, 2) for t in times[name]]
+                    print(f"  {factor}x {name} {kind}: {row[f'{prefix}{kind}_runs_s']}", file=sys.stderr,
+                          flush=True)
+                    pages[name].close()
             browser.close()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=60)
+        for proc in procs.values():
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=60)
     return row
 
 
@@ -112,13 +142,17 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(bench_size(factor, args.runs, work, args.project.resolve()))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
             shutil.rmtree(work / f"x{factor}", ignore_errors=True)
+            shutil.rmtree(work / f"stock{factor}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("| size | first page s | edit a page: median (worst) s | edit a course: median (worst) s |")
+    print("| size | first page s: ours / stock | edit a page, median (worst) s: ours / stock | "
+          "edit a course, median (worst) s: ours / stock |")
     print("|---|---|---|---|")
     for r in rows:
-        print(f"| {r['factor']}× | {r['first_page_s']} | {r['page_median_s']} ({r['page_max_s']}) | "
-              f"{r['course_median_s']} ({r['course_max_s']}) |")
+        print(f"| {r['factor']}× | {r['first_page_s']} / {r['stock_first_page_s']} | "
+              f"{r['page_median_s']} ({r['page_max_s']}) / {r['stock_page_median_s']} ({r['stock_page_max_s']}) | "
+              f"{r['course_median_s']} ({r['course_max_s']}) / {r['stock_course_median_s']} "
+              f"({r['stock_course_max_s']}) |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
