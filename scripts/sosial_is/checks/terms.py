@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -177,6 +178,9 @@ class Text:
     tokens: list[Token] = field(default_factory=list)
     markers: dict[int, Marker] = field(default_factory=dict)
     fixed_line: int = 0  # report every finding at this line (glossary definitions)
+    # The matches found in this text with a given matcher (see _Matcher): a serve rebuild
+    # reuses the Text of an unchanged file and so its matches.
+    matched: tuple[Any, list] | None = field(default=None, repr=False, compare=False)
 
 
 def _strip_quotes(text: str, stack: list[str]) -> str:
@@ -394,6 +398,36 @@ class Usage:
         field(default_factory=lambda: defaultdict(list))
 
 
+class _Matcher:
+    """The glossary's forms indexed for matching, with the words worth stemming; the same object
+    while the glossary and the Turkmen vocabulary are unchanged (a serve rebuild)."""
+
+    _last: list[tuple[tuple, _Matcher]] = []
+
+    def __init__(self, glossary: dict[str, GlossaryEntry], keys: Keys) -> None:
+        self.keys = keys
+        self.forms = glossary_forms(glossary, keys)
+        self.index: dict[str, dict[str, list[Form]]] = {}
+        for lang, lang_forms in self.forms.items():
+            self.index[lang] = defaultdict(list)
+            for form in lang_forms:
+                self.index[lang][form.keys[0]].append(form)
+        self.maybe = {lang: _prefilter(lang_forms, lang) for lang, lang_forms in self.forms.items()}
+
+    @classmethod
+    def of(cls, cur: Curriculum, keys: Keys) -> _Matcher:
+        key = (id(keys), repr(list(cur.glossary.values())))
+        if cls._last and cls._last[0][0] == key and cls._last[0][1].keys is keys:
+            return cls._last[0][1]
+        cls._last[:] = [(key, cls(cur.glossary, keys))]
+        return cls._last[0][1]
+
+    def find(self, text: Text) -> list[Match]:
+        could, keys = self.maybe[text.lang], self.keys
+        token_keys = [keys(t.word, text.lang) if could(t.word) else "" for t in text.tokens]
+        return find(text.tokens, token_keys, self.index[text.lang])
+
+
 def glossary_link(site_url: str, lang: str, entry_id: str) -> str:
     base = site_url.rstrip("/") if site_url else ""
     return f"{base}/{LANG_PREFIX[lang]}glossary/#{entry_id}"
@@ -406,19 +440,17 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
     vocabulary += [w for e in cur.glossary.values() for w in words(" ".join(
         [e.tk.term, *e.tk.also, *(v.term for v in e.tk.avoid)]))]
     keys = Keys.of_words(vocabulary)
-    forms = glossary_forms(cur.glossary, keys)
-    findings = _conflicts(cur, forms, glossary_path)
+    matcher = _Matcher.of(cur, keys)
+    findings = _conflicts(cur, matcher.forms, glossary_path)
     usage = Usage()
-    index: dict[str, dict[str, list[Form]]] = {}
-    for lang, lang_forms in forms.items():
-        index[lang] = defaultdict(list)
-        for form in lang_forms:
-            index[lang][form.keys[0]].append(form)
-    maybe = {lang: _prefilter(lang_forms, lang) for lang, lang_forms in forms.items()}
     for text in texts:
-        could = maybe[text.lang]
-        token_keys = [keys(t.word, text.lang) if could(t.word) else "" for t in text.tokens]
-        matches = find(text.tokens, token_keys, index[text.lang])
+        for marker in text.markers.values():
+            marker.used = False
+        if text.matched is not None and text.matched[0] is matcher:
+            matches = text.matched[1]
+        else:
+            matches = matcher.find(text)
+            text.matched = (matcher, matches)
         accepted = [m for m in matches if m.form.kind != "avoid"]
         for m in accepted:
             if m.form.kind == "term" and not text.fixed_line:
@@ -505,9 +537,9 @@ def source_texts(docs: Path, scans: dict[str, Scanned], courses: dict[str, tuple
     texts = []
     for rel, scanned in sorted(scans.items()):
         lang = split_lang(rel)[1] or SOURCE_LANG
-        texts.append(markdown_text(relpath(docs / rel), lang, rel, scanned))
+        texts.append(_markdown_text(relpath(docs / rel), lang, rel, scanned))
     for rel, (path, scanned) in sorted(courses.items()):
-        texts.append(markdown_text(relpath(path), path.stem, rel, scanned))
+        texts.append(_markdown_text(relpath(path), path.stem, rel, scanned))
     for entry in cur.glossary.values():
         line = cur.where.get(("glossary", entry.id), (glossary_path, 0))[1]
         for lang in LANGS:
@@ -515,6 +547,20 @@ def source_texts(docs: Path, scans: dict[str, Scanned], courses: dict[str, tuple
     for path, line, lang, body in cur.prose:  # competency and programme texts
         texts.append(plain_text(path, lang, "", body, line))
     return texts
+
+
+_TEXTS: dict[tuple[str, str, str], tuple[Scanned, Text]] = {}
+
+
+def _markdown_text(path: str, lang: str, label: str, scanned: Scanned) -> Text:
+    """:func:`markdown_text`, reused while the file's scan is the same object (the source cache
+    of a serve keeps the scan of an unchanged file)."""
+    hit = _TEXTS.get((path, lang, label))
+    if hit is not None and hit[0] is scanned:
+        return hit[1]
+    text = markdown_text(path, lang, label, scanned)
+    _TEXTS[(path, lang, label)] = (scanned, text)
+    return text
 
 
 def check_terms(project: Project, cur: Curriculum, docset: DocSet, courses: dict[str, tuple[Path, Scanned]],

@@ -23,6 +23,7 @@ Processing per index:
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -83,8 +84,15 @@ def add_keys(entry: dict, courses: dict[str, str], glossary_paths: tuple[str, ..
     return entry
 
 
-def _blocks(text: str) -> set[str]:
-    return {m.group(0) for m in _BLOCK.finditer(text)}
+# Both kept per text across the builds of a serve (and across languages' identical passages).
+@functools.lru_cache(maxsize=65536)
+def _blocks(text: str) -> frozenset[str]:
+    return frozenset(m.group(0) for m in _BLOCK.finditer(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_text(text: str) -> str:
+    return re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip()
 
 
 def drop_boilerplate(entries: list[dict]) -> list[dict]:
@@ -101,7 +109,7 @@ def drop_boilerplate(entries: list[dict]) -> list[dict]:
             if block in seen:
                 text = text.replace(block, "")
             seen.add(block)
-        text = re.sub(r"\s+", " ", _TAG.sub(" ", text)).strip()
+        text = _plain_text(text)
         out.append({**entry, "text": text} if text != entry.get("text", "") else entry)
     return out
 
@@ -137,9 +145,10 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
       higher the more of the query's words it matches;
     - ``tags`` (front matter ``tags:``, which Material copies to every section of the page) are
       kept on the page-top entry only: they are the page's keywords, not each section's."""
-    pages = [e["location"] for e in entries if "#" not in e["location"]]
-    sections = {p for p in pages if p not in roots
-                and any(q != p and q.startswith(p) for q in pages)}
+    pages = sorted({e["location"] for e in entries if "#" not in e["location"]})
+    # A page holds others when the next location in sorted order starts with it (every location
+    # with that prefix sorts right after it): linear, where comparing all pairs was quadratic.
+    sections = {p for p, q in zip(pages, pages[1:], strict=False) if p not in roots and q.startswith(p)}
     heads: dict[str, list[str]] = {}
     for entry in entries:
         page, _, anchor = entry["location"].partition("#")

@@ -5,7 +5,9 @@ MkDocs' own ``serve`` with three differences:
 - the preview is at the root (``http://127.0.0.1:8000/``) whatever path ``site_url`` has, and
   nothing is built into ``site/`` (that is ``scripts/run build``'s job);
 - changes are noticed through the operating system's file events (inotify) instead of MkDocs'
-  polling every half second;
+  polling every half second, and the build's own writes (the generated pages under docs/) are
+  not changes: MkDocs would build a second time after each build that writes one, and an edit
+  saved meanwhile waited for it;
 - the plugin keeps what it knows across rebuilds (it has ``on_startup``, so MkDocs keeps the
   instance), and a rebuild renders again only the pages an edit touches (``incremental.py``):
   MkDocs' "dirty" builds, with the plugin deciding which page is dirty.
@@ -16,10 +18,13 @@ plugin stops the build before MkDocs empties the folder.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+
+from ..core import manifest
 
 log = logging.getLogger("mkdocs.plugins.sosial_is")
 
@@ -63,7 +68,7 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000,
     site_dir = Path(tempfile.mkdtemp(prefix="sosial-is-preview-"))
     preview = Preview(config_file, site_dir, f"http://{host}:{port}/", f"{host}:{port}")
     server = LiveReloadServer(builder=preview.build, host=host, port=port, root=str(site_dir))
-    server.observer = _observer(server.observer)
+    server.observer = _ignoring_own_writes(_observer(server.observer), Path(preview.config.docs_dir))
     server.error_handler = lambda code: _error_page(site_dir, code)
     config = preview.config
     try:
@@ -111,6 +116,36 @@ def _observer(polling):
         return Observer()
     except Exception:
         return polling
+
+
+def _ignoring_own_writes(observer, docs: Path):
+    """``observer`` whose handlers do not hear of the files the build writes under ``docs``:
+    the generated pages and their manifest (``core/manifest.py``), and the temporary files of
+    ``core/atomic.write_atomic``."""
+    schedule = observer.schedule
+
+    def filtered(handler, path, recursive=False, **kwargs):
+        hear = handler.on_any_event
+
+        def on_any_event(event) -> None:
+            paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            if paths and all(_own_write(Path(os.fsdecode(p)), docs) for p in paths):
+                return
+            hear(event)
+        handler.on_any_event = on_any_event
+        return schedule(handler, path, recursive=recursive, **kwargs)
+    observer.schedule = filtered
+    return observer
+
+
+def _own_write(path: Path, docs: Path) -> bool:
+    if path.name.startswith(".") and path.name.endswith(".tmp"):
+        return True  # write_atomic's temporary file
+    try:
+        rel = path.resolve().relative_to(docs.resolve()).as_posix()
+    except (ValueError, OSError):
+        return False
+    return rel == manifest.path(docs).name or rel in manifest.read(docs)
 
 
 def _error_page(site_dir: Path, code: int) -> bytes | None:

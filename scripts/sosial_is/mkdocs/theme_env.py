@@ -49,9 +49,7 @@ def speed_up(theme: Any, compiled: CompiledTemplates, listings: dict, project_ro
         def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
             key = (tuple(getattr(env.loader, "searchpath", ())), repr(extensions),
                    getattr(filter_func, "__code__", None), _local_signature(env.loader, project_root),
-                   repr(getattr(filter_func, "__closure__", None) and [
-                       c.cell_contents for c in filter_func.__closure__
-                       if not callable(c.cell_contents)]))
+                   _closure_key(filter_func))
             if key not in listings:
                 listings[key] = list_templates(extensions=extensions, filter_func=filter_func)
             return list(listings[key])
@@ -61,6 +59,20 @@ def speed_up(theme: Any, compiled: CompiledTemplates, listings: dict, project_ro
 
     theme.get_env = get_env
     theme._sosial_is_env = True
+
+
+def _closure_key(func: Any) -> str:
+    """What a filter function's closure filters by. MkDocs' filter for the theme's static files
+    closes over the whole configuration, whose repr differs between the preview's rebuilds
+    (a new configuration object each time): only its theme's static templates matter."""
+    out = []
+    for cell in getattr(func, "__closure__", None) or ():
+        value = cell.cell_contents
+        if callable(value):
+            continue
+        theme = getattr(value, "theme", None)
+        out.append(repr(sorted(theme.static_templates)) if theme is not None else repr(value))
+    return "|".join(out)
 
 
 def _local_signature(loader: Any, root: Path) -> tuple:
