@@ -10,20 +10,17 @@
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sosial_is import pipeline
+from sosial_is.bench.static_server import free_port, serve  # noqa: F401  (tests import them from here)
 from sosial_is.core.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (tests import them from here)
 from sosial_is.core.findings import Finding
 from sosial_is.core.languages import LANG_PREFIX, LANGS  # noqa: F401
@@ -67,24 +64,6 @@ def run_build(project: Path, site_dir: Path, strict: bool = True, **env: str) ->
            "--site-dir", str(site_dir)] + ([] if strict else ["--no-strict"])
     return subprocess.run(cmd, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
                           capture_output=True, text=True)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def read_html(site: Path, rel: str) -> str:

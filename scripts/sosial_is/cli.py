@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .core.findings import default_lang, errors, print_findings
+from .core.findings import default_lang, errors, print_findings, relpath
 from .core.languages import LANGS
 from .locale import t
 
@@ -114,37 +114,36 @@ def cmd_new_page(args: argparse.Namespace) -> int:
     return run(lambda: plan_page(root, args.name, titles), root, args.lang)
 
 
-def cmd_edition_new(args: argparse.Namespace) -> int:
-    from .scaffold.editions import EditionError, new_edition
+def _edition_command(args: argparse.Namespace, act: Callable[[Path], list]) -> tuple[int, list]:
+    """Run an edition tool on the project's curriculum/: (exit code, what it wrote)."""
+    from .scaffold.editions import EditionError
     project, problems = _project(args)
     if project is None:
         print_findings(problems, args.lang)
-        return 1
+        return 1, []
     try:
-        written = new_edition(project.curriculum, args.edition)
+        return 0, act(project.curriculum)
     except EditionError as exc:
         print_findings(exc.findings, args.lang)
-        return 1
+        return 1, []
+
+
+def cmd_edition_new(args: argparse.Namespace) -> int:
+    from .scaffold.editions import new_edition
+    code, written = _edition_command(args, lambda curriculum: new_edition(curriculum, args.edition))
     for path in written:
-        print(f"{t('scaffold_changed', args.lang)} {path.relative_to(project.root).as_posix()}")
-    return 0
+        print(f"{t('scaffold_changed', args.lang)} {relpath(path)}")
+    return code
 
 
 def cmd_edition_promote(args: argparse.Namespace) -> int:
-    from .scaffold.editions import EditionError, promote
-    project, problems = _project(args)
-    if project is None:
-        print_findings(problems, args.lang)
-        return 1
-    try:
-        touched = promote(project.curriculum, args.edition)
-    except EditionError as exc:
-        print_findings(exc.findings, args.lang)
-        return 1
+    from .scaffold.editions import promote
+    code, touched = _edition_command(args, lambda curriculum: promote(curriculum, args.edition))
     for path in touched:
         print(f"{t('scaffold_changed', args.lang)} {path}")
-    print(t("edition_promoted", args.lang, id=args.edition))
-    return 0
+    if code == 0:
+        print(t("edition_promoted", args.lang, id=args.edition))
+    return code
 
 
 def cmd_curriculum_diff(args: argparse.Namespace) -> int:
