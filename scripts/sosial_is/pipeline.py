@@ -127,7 +127,8 @@ def check_sources(project: Project, cur: Curriculum, pages: dict[str, str],
     findings += check_names(project.docs, hand_written + [project.docs / rel for rel in project.other_files()])
     archived = {f"curriculum/{e.id}/" for e in (editions.items if editions else []) if e.archived}
     living = {rel: v for rel, v in courses.items() if not rel.startswith(tuple(archived))}
-    findings += check_terms(project, cur, docset, living, pages)  # + the status page's report
+    kept = cache.memo("term-texts", None, dict)  # lives as long as the source cache
+    findings += check_terms(project, cur, docset, living, pages, kept)  # + the status page's report
     findings += check_translations(project.root, project.docs, hand_written, cache)
     return findings
 

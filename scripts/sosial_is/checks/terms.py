@@ -38,6 +38,8 @@ appended to the translation status pages (``pages/translation_status.py``).
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -153,11 +155,25 @@ _LAST_KEYS: list[Keys] = []
 
 # --- Text as the check reads it ----------------------------------------------------------------
 
-@dataclass(slots=True)
-class Token:
-    word: str
-    line: int
-    joined: bool  # consecutive with the token before it (one term may span both)
+class Tokens:
+    """A text's words in reading order, in three parallel arrays (a page has thousands of words,
+    and the portal at ten times its size millions: objects per word made the check the largest
+    part of a build's memory). Words are interned: the same word is stored once."""
+
+    __slots__ = ("words", "lines", "joined")
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.lines = array("I")
+        self.joined = bytearray()  # 1: consecutive with the word before (a term may span both)
+
+    def append(self, word: str, line: int, joined: bool) -> None:
+        self.words.append(sys.intern(word))
+        self.lines.append(line)
+        self.joined.append(joined)
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
 @dataclass
@@ -175,7 +191,7 @@ class Text:
     path: str  # as findings show it
     lang: str
     label: str  # page or course (for the report), relative to docs/ or the course code
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Tokens = field(default_factory=Tokens)
     markers: dict[int, Marker] = field(default_factory=dict)
     fixed_line: int = 0  # report every finding at this line (glossary definitions)
     # The matches found in this text with a given matcher (see _Matcher): a serve rebuild
@@ -234,7 +250,7 @@ def _tokens_of(text: Text, lines: Iterable[tuple[int, str | None]]) -> None:
             start = m.start()
             consecutive = joined and bool(text.tokens) and (
                 (start == pos + 1 and line[pos] == " ") or CONSECUTIVE.fullmatch(line, pos, start) is not None)
-            text.tokens.append(Token(m.group(0), no, consecutive))
+            text.tokens.append(m.group(0), no, consecutive)
             joined = True
             pos = m.end()
         if not CONSECUTIVE.fullmatch(line[pos:]):
@@ -361,7 +377,7 @@ def glossary_forms(glossary: dict[str, GlossaryEntry], keys: Keys) -> dict[str, 
     return out
 
 
-def find(tokens: list[Token], keys: list[str], index: dict[str, list[Form]]) -> list[Match]:
+def find(tokens: Tokens, keys: list[str], index: dict[str, list[Form]]) -> list[Match]:
     """Every occurrence of a form in the token stream (``keys``: the tokens' keys)."""
     found = []
     for i, key in enumerate(keys):
@@ -369,9 +385,9 @@ def find(tokens: list[Token], keys: list[str], index: dict[str, list[Form]]) -> 
             n = len(form.keys)
             if i + n > len(keys) or keys[i:i + n] != list(form.keys):
                 continue
-            if any(not tokens[j].joined for j in range(i + 1, i + n)):
+            if not all(tokens.joined[i + 1:i + n]):
                 continue
-            found.append(Match(form, i, i + n, tokens[i].line, tokens[i + n - 1].line))
+            found.append(Match(form, i, i + n, tokens.lines[i], tokens.lines[i + n - 1]))
     return found
 
 
@@ -424,7 +440,7 @@ class _Matcher:
 
     def find(self, text: Text) -> list[Match]:
         could, keys = self.maybe[text.lang], self.keys
-        token_keys = [keys(t.word, text.lang) if could(t.word) else "" for t in text.tokens]
+        token_keys = [keys(w, text.lang) if could(w) else "" for w in text.tokens.words]
         return find(text.tokens, token_keys, self.index[text.lang])
 
 
@@ -436,7 +452,7 @@ def glossary_link(site_url: str, lang: str, entry_id: str) -> str:
 def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
                 glossary_path: str = GLOSSARY_FILE) -> tuple[list[Finding], Usage]:
     """Findings and usage over ``texts`` (their vocabulary attests the Turkmen stems)."""
-    vocabulary = [t.word for text in texts if text.lang == "tk" for t in text.tokens]
+    vocabulary = [w for text in texts if text.lang == "tk" for w in text.tokens.words]
     vocabulary += [w for e in cur.glossary.values() for w in words(" ".join(
         [e.tk.term, *e.tk.also, *(v.term for v in e.tk.avoid)]))]
     keys = Keys.of_words(vocabulary)
@@ -530,16 +546,17 @@ def _conflicts(cur: Curriculum, forms: dict[str, list[Form]], glossary_path: str
 
 
 def source_texts(docs: Path, scans: dict[str, Scanned], courses: dict[str, tuple[Path, Scanned]],
-                 cur: Curriculum, glossary_path: str = GLOSSARY_FILE) -> list[Text]:
+                 cur: Curriculum, glossary_path: str = GLOSSARY_FILE,
+                 kept: dict | None = None) -> list[Text]:
     """The texts the check reads: hand-written pages (``scans``: relative to docs/), course
     files (by the page they end up in), the glossary's definitions and the competency and
     programme texts of the YAML files (``Curriculum.prose``)."""
     texts = []
     for rel, scanned in sorted(scans.items()):
         lang = split_lang(rel)[1] or SOURCE_LANG
-        texts.append(_markdown_text(relpath(docs / rel), lang, rel, scanned))
+        texts.append(_markdown_text(relpath(docs / rel), lang, rel, scanned, kept))
     for rel, (path, scanned) in sorted(courses.items()):
-        texts.append(_markdown_text(relpath(path), path.stem, rel, scanned))
+        texts.append(_markdown_text(relpath(path), path.stem, rel, scanned, kept))
     for entry in cur.glossary.values():
         line = cur.where.get(("glossary", entry.id), (glossary_path, 0))[1]
         for lang in LANGS:
@@ -549,29 +566,29 @@ def source_texts(docs: Path, scans: dict[str, Scanned], courses: dict[str, tuple
     return texts
 
 
-_TEXTS: dict[tuple[str, str, str], tuple[Scanned, Text]] = {}
-
-
-def _markdown_text(path: str, lang: str, label: str, scanned: Scanned) -> Text:
-    """:func:`markdown_text`, reused while the file's scan is the same object (the source cache
-    of a serve keeps the scan of an unchanged file)."""
-    hit = _TEXTS.get((path, lang, label))
+def _markdown_text(path: str, lang: str, label: str, scanned: Scanned, kept: dict | None) -> Text:
+    """:func:`markdown_text`, reused from ``kept`` while the file's scan is the same object (the
+    source cache of a serve keeps the scan of an unchanged file, and ``kept`` with it; a one-off
+    build lets both go after the check: their words are a large part of its memory)."""
+    hit = kept.get((path, lang, label)) if kept is not None else None
     if hit is not None and hit[0] is scanned:
         return hit[1]
     text = markdown_text(path, lang, label, scanned)
-    _TEXTS[(path, lang, label)] = (scanned, text)
+    if kept is not None:
+        kept[(path, lang, label)] = (scanned, text)
     return text
 
 
 def check_terms(project: Project, cur: Curriculum, docset: DocSet, courses: dict[str, tuple[Path, Scanned]],
-                pages: dict[str, str]) -> list[Finding]:
+                pages: dict[str, str], kept: dict | None = None) -> list[Finding]:
     """The termbase check over the pipeline's scans (nothing is read again). Also appends the
-    terminology report to the translation status pages in ``pages``."""
+    terminology report to the translation status pages in ``pages``. ``kept``: where the texts
+    read are kept for the next check (a serve's source cache)."""
     if "glossary" in cur.broken or not cur.glossary:
         return []
     glossary_path = relpath(project.curriculum / "glossary.yml")
     hand_written = {rel: docset.scans[rel] for rel in docset.hand_written}
-    texts = source_texts(project.docs, hand_written, courses, cur, glossary_path)
+    texts = source_texts(project.docs, hand_written, courses, cur, glossary_path, kept)
     findings, usage = check_texts(cur, texts, project.config.site_url, glossary_path)
     report = translation_status.TermReport(
         preferred={k: sorted(v) for k, v in usage.preferred.items()},

@@ -197,7 +197,7 @@ def sizes(data: bytes) -> Sizes:
 def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
                      courses: dict[str, str], glossary_paths: tuple[str, ...] = ("glossary/",),
                      entries: list[dict] | None = None,
-                     editions: dict[str, str] | None = None) -> dict[str, int]:
+                     editions: dict[str, str] | None = None, keep_caches: bool = False) -> dict[str, int]:
     """Write ``search_index.<lang>.json`` per language and rewrite the mixed one.
 
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
@@ -223,6 +223,9 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     data = dumps(build_index(entries, list(prefixes), courses, glossary_paths, roots, editions))
     path.write_bytes(data)
     result["all"] = len(data)
+    if not keep_caches:  # a serve keeps them for its next build; a one-off build lets them go
+        _blocks.cache_clear()
+        _plain_text.cache_clear()
     return result
 
 
