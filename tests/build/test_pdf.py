@@ -3,18 +3,27 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
-
 from sosial_is.publish.handbook import assemble, handbooks
 from sosial_is.publish.pdf import jobs, make_pdfs
+
+
+def _make_pdfs(site: Path, only: str) -> list[Path]:
+    """make_pdfs as `scripts/run pdf` runs it: in a thread with no asyncio loop. In one pytest run with
+    the browser tests, pytest-playwright keeps its loop running in the main thread, and Playwright's
+    sync API refuses to start inside a running loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(make_pdfs, site, only=only).result()
 
 
 @pytest.fixture(scope="module")
 def pdf_site(fixture_site, tmp_path_factory):
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(fixture_site, site)  # the step edits pages: keep the shared site untouched
-    made = make_pdfs(site, only="fx-101")
+    made = _make_pdfs(site, only="fx-101")
     assert made
     return site
 
@@ -60,7 +69,7 @@ def test_print_stylesheet_hides_navigation(fixture_site):
 def handbook_site(fixture_site, tmp_path_factory):
     site = tmp_path_factory.mktemp("handbook") / "site"
     shutil.copytree(fixture_site, site)
-    made = make_pdfs(site, only="handbook-")
+    made = _make_pdfs(site, only="handbook-")
     assert {p.name for p in made} == {"handbook-fx.pdf"}
     return site
 
