@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
 from sosial_is.publish.handbook import assemble, handbooks
 from sosial_is.publish.pdf import jobs, make_pdfs
 
