@@ -28,7 +28,7 @@ from .core.findings import Finding, finding
 from .core.languages import LANGS
 from .core.sources import read_source
 from .curriculum.diff import EditionDiff, diff
-from .curriculum.editions import Editions, load_editions
+from .curriculum.editions import EDITIONS_FILE, Editions, load_editions
 from .curriculum.loader import load_curriculum
 from .curriculum.model import Curriculum
 from .curriculum.rules import validate
@@ -160,7 +160,7 @@ def _sources(project: Project, cur: Curriculum, pages: dict[str, str], hand_writ
         if rel.endswith(".md"):
             texts[rel] = content
     planned, _, _ = pending(project.root)
-    unknown = _broken_pages(cur)
+    unknown = _broken_pages(cur) | _broken_edition_pages(project, editions)
     docset = DocSet(docs, texts, set(project.other_files()) | set(texts) | set(pages) | unknown,
                     sorted(scans), planned,
                     render=lambda text, lang: citations.render(text, cur.references, lang).markdown,
@@ -193,10 +193,19 @@ def _broken_pages(cur: Curriculum) -> set[str]:
     return out
 
 
+def _broken_edition_pages(project: Project, editions: Editions | None) -> set[str]:
+    """The editions page when editions.yml exists but failed to load (reported there): links
+    to it and its nav entry are not reported again."""
+    if not (project.curriculum / EDITIONS_FILE).exists() or (editions is not None and editions.declared):
+        return set()
+    return {f"curriculum/editions.{lang}.md" for lang in LANGS}
+
+
 def docset(project: Project) -> DocSet:
     """The documentation set of ``project`` as the checks see it (for tests and tools)."""
     state = run(project)
-    return _sources(project, state.curriculum, state.pages, state.hand_written, SourceCache(), [])[0]
+    return _sources(project, state.curriculum, state.pages, state.hand_written, SourceCache(), [],
+                    state.editions)[0]
 
 
 def _last_written(docs: Path) -> dict[str, str]:

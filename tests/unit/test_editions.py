@@ -477,3 +477,18 @@ def test_replace_top_level_keeps_comments_and_other_keys() -> None:
     assert out == "# top\nid: x\ntitle:\n  tk: b\n\n# the plan\nsemesters:\n  - number: 1\n    courses: [A]\n"
     out = replace_top_level(text, "semesters", "semesters:\n  - number: 1\n    courses: [B]\n")
     assert out.endswith("# the plan\nsemesters:\n  - number: 1\n    courses: [B]\n")
+
+
+@pytest.mark.parametrize("entries", ["  - {id: 2026-2027, status: current\n",
+                                     "  - {id: 2026-2027, status: curent}\n", ""])
+def test_a_broken_editions_file_is_one_finding_not_a_cascade(project: Path, entries: str) -> None:
+    """Pages and the nav link to the editions page: while editions.yml cannot be read, the
+    page is known but broken, and the links to it are not reported again."""
+    declare(project)
+    page = project / "docs" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAll [editions](curriculum/editions.md).\n",
+                    encoding="utf-8")
+    assert codes(project) == []
+    (project / EDITIONS_YML).write_text("# editions\neditions:\n" + entries, encoding="utf-8")
+    found = codes(project)
+    assert found and all(path == EDITIONS_YML for path, _, _ in found), found

@@ -71,8 +71,12 @@ def pages_built(site: Path) -> int:
 def with_editions(project: Path, count: int) -> None:
     """Give the synthetic project ``count`` editions (see the module's docstring)."""
     curriculum = project / "curriculum"
-    if count == 1:
-        (curriculum / "editions.yml").unlink(missing_ok=True)
+    if count == 1:  # the current edition alone (the pages still link to the editions page)
+        editions = curriculum / "editions.yml"
+        text = editions.read_text(encoding="utf-8")
+        editions.write_text("\n".join(line for line in text.splitlines()
+                                      if "status: current" in line or not line.startswith("  - ")) + "\n",
+                            encoding="utf-8")
         shutil.rmtree(curriculum / "editions", ignore_errors=True)
         return
     if count == 2:
