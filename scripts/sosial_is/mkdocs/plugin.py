@@ -115,6 +115,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         self.theme_listings: dict = {}
         self._sources: dict[tuple, list[str]] = {}  # a page's source files, by what names them
         self.incremental: incremental.Incremental | None = None  # serve sets it (on_startup)
+        self.file_memo: i18n.FileMemo | None = None  # serve: static-i18n's files (on_startup)
         self._warnings = _WarningCounter()
 
     # -- configuration ---------------------------------------------------------------------------
@@ -125,8 +126,15 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         if command == "serve":
             self.scans = SourceCache()
             self.incremental = incremental.Incremental()
+            self.file_memo = i18n.FileMemo()
+            self.file_memo.install()
         else:
             self.scans, self.incremental = None, None
+
+    def on_shutdown(self) -> None:
+        if self.file_memo is not None:
+            self.file_memo.uninstall()
+            self.file_memo = None
 
     @event_priority(50)  # before static-i18n's on_config (-100), which reads use_directory_urls
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -47,7 +47,10 @@ def relative(source: str, target: str) -> str:
 def has_page(edition: Edition, rel: str) -> bool:
     """Whether ``edition`` has the page ``rel`` (relative to curriculum/, no language suffix)."""
     if rel.startswith("courses/"):
-        return any(course_slug(c) == rel[len("courses/"):] for c in edition.cur.courses)
+        slug = rel[len("courses/"):]
+        if slug.islower() and slug.upper() in edition.cur.courses:  # codes are upper case: no walk
+            return True
+        return any(course_slug(c) == slug for c in edition.cur.courses)
     if rel.startswith("programmes/"):
         return rel[len("programmes/"):] in edition.cur.programmes
     return True  # catalogue, map, prerequisites and the home page: every edition has them
