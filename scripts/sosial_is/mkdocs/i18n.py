@@ -56,7 +56,6 @@ def check_languages(config: MkDocsConfig) -> str | None:
     return None
 
 
-
 class FileMemo:
     """static-i18n's per-language copies of every file, remembered by a long-running ``serve``.
 
