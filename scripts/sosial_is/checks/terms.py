@@ -125,14 +125,17 @@ class Keys:
         self._cache: dict[tuple[str, str], str] = {}
 
     @classmethod
-    def of_words(cls, turkmen_words: Iterable[str]) -> Keys:
-        """Keys for a vocabulary; a long-running ``serve`` keeps the last keys while the
+    def of_words(cls, turkmen_words: Iterable[str], memo: dict | None = None) -> Keys:
+        """Keys for a vocabulary; the last keys in ``memo`` (a serve's) are reused while the
         vocabulary is unchanged (most edits change no Turkmen word)."""
         vocabulary = frozenset(turkmen.fold(w) for w in set(turkmen_words))
-        if _LAST_KEYS and _LAST_KEYS[0].vocabulary == vocabulary:
-            return _LAST_KEYS[0]
-        _LAST_KEYS[:] = [cls(vocabulary)]
-        return _LAST_KEYS[0]
+        last = memo.get("keys") if memo is not None else None
+        if last is not None and last.vocabulary == vocabulary:
+            return last
+        keys = cls(vocabulary)
+        if memo is not None:
+            memo["keys"] = keys
+        return keys
 
     def __call__(self, word: str, lang: str) -> str:
         hit = self._cache.get((word, lang))
@@ -148,9 +151,6 @@ class Keys:
 
     def of(self, phrase: str, lang: str) -> tuple[str, ...]:
         return tuple(self(w, lang) for w in words(phrase))
-
-
-_LAST_KEYS: list[Keys] = []
 
 
 # --- Text as the check reads it ----------------------------------------------------------------
@@ -418,8 +418,6 @@ class _Matcher:
     """The glossary's forms indexed for matching, with the words worth stemming; the same object
     while the glossary and the Turkmen vocabulary are unchanged (a serve rebuild)."""
 
-    _last: list[tuple[tuple, _Matcher]] = []
-
     def __init__(self, glossary: dict[str, GlossaryEntry], keys: Keys) -> None:
         self.keys = keys
         self.forms = glossary_forms(glossary, keys)
@@ -431,12 +429,17 @@ class _Matcher:
         self.maybe = {lang: _prefilter(lang_forms, lang) for lang, lang_forms in self.forms.items()}
 
     @classmethod
-    def of(cls, cur: Curriculum, keys: Keys) -> _Matcher:
-        key = (id(keys), repr(list(cur.glossary.values())))
-        if cls._last and cls._last[0][0] == key and cls._last[0][1].keys is keys:
-            return cls._last[0][1]
-        cls._last[:] = [(key, cls(cur.glossary, keys))]
-        return cls._last[0][1]
+    def of(cls, cur: Curriculum, keys: Keys, memo: dict | None = None) -> _Matcher:
+        """The matcher for ``cur``'s glossary and ``keys``; the last one in ``memo`` is reused."""
+        if memo is None:
+            return cls(cur.glossary, keys)
+        glossary = repr(list(cur.glossary.values()))
+        last = memo.get("matcher")
+        if last is not None and last[0] == glossary and last[1].keys is keys:
+            return last[1]
+        matcher = cls(cur.glossary, keys)
+        memo["matcher"] = (glossary, matcher)
+        return matcher
 
     def find(self, text: Text) -> list[Match]:
         could, keys = self.maybe[text.lang], self.keys
@@ -450,13 +453,14 @@ def glossary_link(site_url: str, lang: str, entry_id: str) -> str:
 
 
 def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
-                glossary_path: str = GLOSSARY_FILE) -> tuple[list[Finding], Usage]:
-    """Findings and usage over ``texts`` (their vocabulary attests the Turkmen stems)."""
+                glossary_path: str = GLOSSARY_FILE, memo: dict | None = None) -> tuple[list[Finding], Usage]:
+    """Findings and usage over ``texts`` (their vocabulary attests the Turkmen stems). ``memo``:
+    where the keys and the matcher are kept for the next check (a serve's source cache)."""
     vocabulary = [w for text in texts if text.lang == "tk" for w in text.tokens.words]
     vocabulary += [w for e in cur.glossary.values() for w in words(" ".join(
         [e.tk.term, *e.tk.also, *(v.term for v in e.tk.avoid)]))]
-    keys = Keys.of_words(vocabulary)
-    matcher = _Matcher.of(cur, keys)
+    keys = Keys.of_words(vocabulary, memo)
+    matcher = _Matcher.of(cur, keys, memo)
     findings = _conflicts(cur, matcher.forms, glossary_path)
     usage = Usage()
     for text in texts:
@@ -583,13 +587,14 @@ def check_terms(project: Project, cur: Curriculum, docset: DocSet, courses: dict
                 pages: dict[str, str], kept: dict | None = None) -> list[Finding]:
     """The termbase check over the pipeline's scans (nothing is read again). Also appends the
     terminology report to the translation status pages in ``pages``. ``kept``: where the texts
-    read are kept for the next check (a serve's source cache)."""
+    read, the keys and the matcher are kept for the next check (a serve's source cache; texts
+    under their (path, language, label), the others under "keys" and "matcher")."""
     if "glossary" in cur.broken or not cur.glossary:
         return []
     glossary_path = relpath(project.curriculum / "glossary.yml")
     hand_written = {rel: docset.scans[rel] for rel in docset.hand_written}
     texts = source_texts(project.docs, hand_written, courses, cur, glossary_path, kept)
-    findings, usage = check_texts(cur, texts, project.config.site_url, glossary_path)
+    findings, usage = check_texts(cur, texts, project.config.site_url, glossary_path, kept)
     report = translation_status.TermReport(
         preferred={k: sorted(v) for k, v in usage.preferred.items()},
         variants={k: sorted(v) for k, v in usage.variants.items()})
