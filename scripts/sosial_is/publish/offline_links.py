@@ -33,29 +33,36 @@ FOOTER = re.compile(r'<div class="si-offline" data-si-zip="([^"]*)" data-si-lang
                     r'(?: hidden)?>.*?</div>', re.S)
 
 
-def footer(href: str, lang: str, zip_file: Path) -> str:
-    """The footer element: a link to ``zip_file`` (at ``href`` from the page) when it exists,
-    else the hidden placeholder."""
+def footer(href: str, lang: str, label: str | None) -> str:
+    """The footer element: a link at ``href`` (from the page) saying ``label`` when the ZIP
+    exists, else (``label`` None) the hidden placeholder."""
     attrs = f'class="si-offline" data-si-zip="{href}" data-si-lang="{lang}"'
-    if not zip_file.is_file():
+    if label is None:
         return f"<div {attrs} hidden></div>"
-    text = t("offline_zip_link", lang, mb=megabytes(zip_file.stat().st_size, lang))
-    return f'<div {attrs}><a href="{href}" download>{html.escape(text)}</a></div>'
+    return f'<div {attrs}><a href="{href}" download>{html.escape(label)}</a></div>'
 
 
 def link_zips(site: Path) -> dict[str, int]:
     """Make every page's footer of the built ``site`` match the ZIPs in ``site/offline/``;
     returns, per language, how many pages now link its ZIP."""
+    labels: dict[str, str | None] = {}  # language -> the link's text; None: no ZIP (looked up once)
     linked: dict[str, int] = {}
+
+    def label(lang: str) -> str | None:
+        if lang not in labels:
+            zip_file = site / ZIP_HREF.format(lang=lang)
+            labels[lang] = (t("offline_zip_link", lang, mb=megabytes(zip_file.stat().st_size, lang))
+                            if zip_file.is_file() else None)
+        return labels[lang]
+
+    def fill(match: re.Match) -> str:
+        href, lang = match.group(1), match.group(2)
+        text = label(lang)
+        linked[lang] = linked.get(lang, 0) + (text is not None)
+        return footer(href, lang, text)
+
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-
-        def fill(match: re.Match) -> str:
-            href, lang = match.group(1), match.group(2)
-            zip_file = site / ZIP_HREF.format(lang=lang)
-            linked[lang] = linked.get(lang, 0) + zip_file.is_file()
-            return footer(href, lang, zip_file)
-
         new = FOOTER.sub(fill, text)
         if new == text:
             continue
