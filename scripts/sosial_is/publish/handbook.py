@@ -28,13 +28,15 @@ ID = re.compile(r'\bid="([^"]+)"')
 TITLE_TAG = re.compile(r"<title>.*?</title>", re.S)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 COURSE_LINK = re.compile(r"(?:^|/)courses/([a-z]{2,4}-\d{3})/$")
-# Page furniture that has no place in print: edit links, the PDF link, the edition bar and the
-# edition banner of each course (the handbook says once, on its cover, which edition it is).
+# Page furniture that has no place in print: edit links, the PDF link, the last-change line;
+# and on each course, the edition bar and banner (the handbook says once, on its cover and in the
+# study plan it starts with, which edition it is).
 FURNITURE = (re.compile(r'<a[^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S),
              re.compile(r'\s*<p class="si-pdf-link">.*?</p>', re.S),
-             re.compile(r'<aside class="md-source-file">.*?</aside>', re.S),
-             re.compile(r'<p class="si-edition">.*?</p>', re.S),
-             re.compile(r'<div class="admonition (?:warning|note)">\s*<p class="admonition-title">.*?</div>', re.S))
+             re.compile(r'<aside class="md-source-file">.*?</aside>', re.S))
+EDITION_FURNITURE = (re.compile(r'<p class="si-edition">.*?</p>', re.S),
+                     re.compile(r'<div class="admonition (?:warning|note)">\s*<p class="admonition-title">.*?</div>',
+                                re.S))
 EDITION_DIR = re.compile(r"^\d{4}-\d{4}$")
 EDITION_NAME = re.compile(r'<p class="si-edition">.*?<strong>(.*?)</strong>', re.S)
 
@@ -115,9 +117,7 @@ def _courses(plan: str) -> list[str]:
 
 
 def _clean(article: str, keep_banner: bool = False) -> str:
-    for i, pattern in enumerate(FURNITURE):
-        if keep_banner and i >= 3:
-            continue
+    for pattern in FURNITURE if keep_banner else FURNITURE + EDITION_FURNITURE:
         article = pattern.sub("", article)
     return article
 
