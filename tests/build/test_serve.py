@@ -162,9 +162,14 @@ def test_serve_command_answers_and_shows_an_edit(tmp_path: Path):
         edit(project, "docs/index.en.md", "## ", "## Served edit ")
         body = _wait_for(url, lambda b: "Served edit" in b)
         assert not (project / "site").exists()  # serve builds nothing into site/
+        time.sleep(2)  # room for a rebuild nobody asked for (the build's own reads of docs/)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    log = proc.stderr.read().decode("utf-8")
+    # one build to start, one for the edit: reading the sources is not a change
+    assert log.count("Detected file changes") == 1, log[-3000:]
+    assert log.count("Documentation built") == 2, log[-3000:]
 
 
 def _wait_for(url: str, ok, timeout: float = 120) -> str:

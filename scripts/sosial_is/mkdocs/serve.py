@@ -118,16 +118,24 @@ def _observer(polling):
         return polling
 
 
+# inotify also reports files being opened and closed unchanged (watchdog's "opened" and
+# "closed_no_write"): the build reads every source, and MkDocs' handler, written for its polling
+# observer that never sees reads, took each build's own reads for a change and built again.
+READS = frozenset({"opened", "closed_no_write"})
+
+
 def _ignoring_own_writes(observer, docs: Path):
-    """``observer`` whose handlers do not hear of the files the build writes under ``docs``:
-    the generated pages and their manifest (``core/manifest.py``), and the temporary files of
-    ``core/atomic.write_atomic``."""
+    """``observer`` whose handlers hear of changes only: not of files being read (``READS``),
+    nor of the files the build writes under ``docs`` (the generated pages and their manifest,
+    ``core/manifest.py``, and the temporary files of ``core/atomic.write_atomic``)."""
     schedule = observer.schedule
 
     def filtered(handler, path, recursive=False, **kwargs):
         hear = handler.on_any_event
 
         def on_any_event(event) -> None:
+            if event.event_type in READS:
+                return
             paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
             if paths and all(_own_write(Path(os.fsdecode(p)), docs) for p in paths):
                 return
