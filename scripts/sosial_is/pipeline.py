@@ -24,7 +24,7 @@ from .checks.safety import check_scanned
 from .checks.terms import check_terms
 from .checks.translations import check_translations
 from .core import manifest
-from .core.findings import Finding, finding
+from .core.findings import Finding, finding, forget_folders
 from .core.languages import LANGS
 from .core.sources import read_source
 from .curriculum.diff import EditionDiff, diff
@@ -74,6 +74,7 @@ class Model:
 def run(project: Project, cache: SourceCache | None = None) -> State:
     """Load, check and generate: the whole pipeline before MkDocs renders anything."""
     cache = cache or SourceCache()
+    forget_folders()  # named files' folders are resolved again, once per run (core.findings)
     root, docs = project.root, project.docs
     key = (folder_signature(project.curriculum), (docs / "contributing" / "index.tk.md").exists(),
            project.config.site_url)

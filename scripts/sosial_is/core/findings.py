@@ -10,6 +10,7 @@ two broken links on one line are two findings.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable
@@ -92,11 +93,24 @@ def relpath(path: str | Path) -> str:
     cannot be resolved at all); only its folder is resolved."""
     p = Path(os.path.abspath(path))
     try:
-        cwd = Path.cwd().resolve()
-        folder = p.parent.resolve()
+        cwd = _resolved(os.getcwd())
+        folder = _resolved(str(p.parent))
         return (folder / p.name).relative_to(cwd).as_posix() if p.name else folder.relative_to(cwd).as_posix()
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a folder in a symlink loop
         return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(folder: str) -> Path:
+    """A folder's real path. The pipeline names thousands of files in a few hundred folders,
+    and resolving each one's folder again was a tenth of a rebuild at ten times today's size;
+    ``pipeline.run`` forgets them at its start (:func:`forget_folders`), so a folder that became
+    a link since is seen as it is now."""
+    return Path(folder).resolve()
+
+
+def forget_folders() -> None:
+    _resolved.cache_clear()
 
 
 def errors(findings: Iterable[Finding]) -> list[Finding]:

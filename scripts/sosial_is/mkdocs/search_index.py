@@ -203,13 +203,17 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
     them: parsing back the file Material just wrote costs a second and 100 MB at 10 times
     today's size); read from the file when not given.
-    Returns the bytes per language and, under ``"mixed-before"``/``"all"``, of the mixed index
-    as Material wrote it and as we rewrite it (:func:`sizes` adds the gzip sizes, for the
-    benchmarks: compressing them here would cost every build a second)."""
+    Returns the bytes per language and, under ``"all"``, of the mixed index as we rewrite it
+    (and under ``"mixed-before"`` of the one Material wrote, when read from the file; the plugin
+    has Material write none: ``plugin._no_mixed_index_dump``). :func:`sizes` adds the gzip sizes,
+    for the benchmarks: compressing them here would cost every build a second."""
     path = site_dir / "search" / "search_index.json"
-    result = {"mixed-before": path.stat().st_size}
+    result = {}
     if entries is None:
-        entries = json.loads(path.read_bytes())["docs"]
+        data = path.read_bytes()
+        result["mixed-before"] = len(data)
+        entries = json.loads(data)["docs"]
+        del data
     roots = frozenset(prefixes.values())
     per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
     for entry in entries:
