@@ -87,6 +87,36 @@ def test_split_site_index(tmp_path):
     assert len(everything["docs"]) == 21
 
 
+def test_the_mixed_index_is_each_language_index_in_turn(tmp_path):
+    (tmp_path / "search").mkdir()
+    docs = mixed_index()["docs"]
+    index.split_site_index(tmp_path, PREFIXES, "tk", {}, entries=docs)
+    everything = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    per_lang = [json.loads((tmp_path / "search" / f"search_index.{lang}.json").read_text("utf-8"))["docs"]
+                for lang in PREFIXES]
+    assert everything["docs"] == [d for docs in per_lang for d in docs]
+    assert everything["config"]["fields"] == index.FIELDS
+
+
+def test_a_serve_processes_again_only_the_language_whose_entries_changed(tmp_path):
+    (tmp_path / "search").mkdir()
+    docs, memo = mixed_index()["docs"], {}
+    index.split_site_index(tmp_path, PREFIXES, "tk", {}, entries=docs, memo=memo)
+    kept = {lang: memo[lang][2] for lang in PREFIXES}
+    edited = [dict(d, text="<p>täze</p>") if d["location"] == "en/curriculum/courses/sw-101/#description" else d
+              for d in docs]  # a new entry object for the edited page, the same ones elsewhere
+    (tmp_path / "search" / "search_index.tk.json").write_text("not rewritten")
+    index.split_site_index(tmp_path, PREFIXES, "tk", {}, entries=edited, memo=memo)
+    assert memo["tk"][2] is kept["tk"] and memo["ru"][2] is kept["ru"]
+    assert (tmp_path / "search" / "search_index.tk.json").read_text() == "not rewritten"
+    assert "täze" in (tmp_path / "search" / "search_index.en.json").read_text("utf-8")
+    assert "täze" in (tmp_path / "search" / "search_index.json").read_text("utf-8")
+    # other courses or editions: every language again
+    index.split_site_index(tmp_path, PREFIXES, "tk", {"curriculum/courses/sw-101/": "SW-101"},
+                           entries=edited, memo=memo)
+    assert "sw101" in (tmp_path / "search" / "search_index.tk.json").read_text("utf-8")
+
+
 def test_page_tops_carry_headings_section_weight_and_tags():
     docs = index.page_tops([
         entry("", "Home", "all"), entry("ethics/", "Ethics", "intro"),

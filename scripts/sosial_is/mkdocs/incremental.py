@@ -75,6 +75,7 @@ class Incremental:
     stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> size, mtime, hash
     built_once: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # the last build's rendered/skipped pages
+    search: dict = field(default_factory=dict)  # language -> its last search index (search_index.py)
 
 
 @dataclass

@@ -334,7 +334,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
                                                    dict(self._current().courses),
                                                    entries=_search_entries(config),
                                                    editions=dict(self._current().editions),
-                                                   keep_caches=build.decider is not None)
+                                                   keep_caches=build.decider is not None,
+                                                   memo=self.incremental.search if build.decider else None)
             log.info("search index bytes: %s", "; ".join(f"{k} {v}" for k, v in result.items()))
         if self.config.offline:
             self._write_offline_files(config, site)

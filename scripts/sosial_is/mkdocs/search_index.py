@@ -197,12 +197,18 @@ def sizes(data: bytes) -> Sizes:
 def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
                      courses: dict[str, str], glossary_paths: tuple[str, ...] = ("glossary/",),
                      entries: list[dict] | None = None,
-                     editions: dict[str, str] | None = None, keep_caches: bool = False) -> dict[str, int]:
+                     editions: dict[str, str] | None = None, keep_caches: bool = False,
+                     memo: dict | None = None) -> dict[str, int]:
     """Write ``search_index.<lang>.json`` per language and rewrite the mixed one.
 
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
     them: parsing back the file Material just wrote costs a second and 100 MB at 10 times
     today's size); read from the file when not given.
+    The mixed index ("search all languages") holds each language's documents as that language's
+    index has them, one language after the other: made once, not processed a second time.
+    ``memo`` (a serve's): a language whose entries are the very same objects as in the last
+    build, with the same courses and editions, keeps its index bytes (and its file) from then:
+    an edit processes its own language again, not all three.
     Returns the bytes per language and, under ``"all"``, of the mixed index as we rewrite it
     (and under ``"mixed-before"`` of the one Material wrote, when read from the file; the plugin
     has Material write none: ``plugin._no_mixed_index_dump``). :func:`sizes` adds the gzip sizes,
@@ -218,19 +224,35 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
     for entry in entries:
         per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
+    inputs = (courses, glossary_paths, roots, editions)
+    docs_json: list[bytes] = []
     for lang, mine in per_lang.items():
-        data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots,
-                                 editions))
-        (site_dir / "search" / f"search_index.{lang}.json").write_bytes(data)
+        target = site_dir / "search" / f"search_index.{lang}.json"
+        last = memo.get(lang) if memo is not None else None
+        if last is not None and last[1] == inputs and _same_objects(last[0], mine) and target.is_file():
+            data = last[2]
+        else:
+            data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots,
+                                     editions))
+            target.write_bytes(data)
+            if memo is not None:
+                memo[lang] = (list(mine), inputs, data)
         result[lang] = len(data)
-        del data
-    data = dumps(build_index(entries, list(prefixes), courses, glossary_paths, roots, editions))
+        docs = data[data.index(b'"docs":[') + 8:-2]  # dumps() ends the object with its "docs"
+        if docs:
+            docs_json.append(docs)
+    config = {"lang": list(prefixes), "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS}
+    data = dumps({"config": config, "docs": []})[:-2] + b",".join(docs_json) + b"]}"
     path.write_bytes(data)
     result["all"] = len(data)
     if not keep_caches:  # a serve keeps them for its next build; a one-off build lets them go
         _blocks.cache_clear()
         _plain_text.cache_clear()
     return result
+
+
+def _same_objects(old: list, new: list) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
 def lunr_tk_source() -> str:

@@ -66,9 +66,11 @@ def model_pages(cur: Curriculum, editions: Editions | None = None, edition: Edit
     return pages
 
 
-def edition_files(editions: Editions, diffs: dict[str, EditionDiff], base_url: str, root: Path) -> dict[str, str]:
+def edition_files(editions: Editions, diffs: dict[str, EditionDiff], base_url: str, root: Path,
+                  current_exports: dict[str, str] | None = None) -> dict[str, str]:
     """Every edition's pages and data other than the current edition's own pages: the other
-    editions' pages, the "what changed" pages, the editions page and the exports per edition."""
+    editions' pages, the "what changed" pages, the editions page and the exports per edition
+    (``current_exports``: the current edition's, when already made)."""
     out: dict[str, str] = {}
     if not editions.declared:
         return out
@@ -81,7 +83,9 @@ def edition_files(editions: Editions, diffs: dict[str, EditionDiff], base_url: s
     for lang in LANGS:
         out[f"curriculum/editions.{lang}.md"] = editions_page(editions, lang)
     for edition in editions.items:
-        for name, text in exports.export_files(edition.cur, base_url, root).items():
+        made = current_exports if edition.current and current_exports is not None else \
+            exports.export_files(edition.cur, base_url, root)
+        for name, text in made.items():
             if name != "data/curriculum.schema.json":
                 out[f"data/editions/{edition.id}/{name.removeprefix('data/')}"] = text
     return out
@@ -92,8 +96,9 @@ def source_pages(editions: Editions, diffs: dict[str, EditionDiff], root: Path, 
     """Every generated file but the translation status (which needs the list of hand-written
     pages, and so the set of generated ones, first): path relative to docs/ -> content."""
     cur = editions.current.cur
-    pages = exports.export_files(cur, site_url, root)
+    current_exports = exports.export_files(cur, site_url, root)
+    pages = dict(current_exports)
     pages.update(model_pages(cur, editions, editions.current, diffs))
-    pages.update(edition_files(editions, diffs, site_url, root))
+    pages.update(edition_files(editions, diffs, site_url, root, current_exports))
     pages.update(checks_reference.pages((docs / "contributing" / "index.tk.md").exists()))
     return pages
