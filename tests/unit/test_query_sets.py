@@ -1,0 +1,42 @@
+"""The search benchmark's query sets (scripts/sosial_is/bench/queries/): every set loads, and every
+page a query expects is a page of the portal in the query's language (a renamed page would
+otherwise count as a search miss for ever)."""
+from __future__ import annotations
+
+import pytest
+
+from sosial_is import pipeline
+from sosial_is.bench.search_quality import QUERY_SETS, load_sets
+from sosial_is.core.languages import LANG_PREFIX
+from support import ROOT, project_of
+
+
+@pytest.fixture(scope="module")
+def page_sources() -> set[str]:
+    """Every page's source, relative to docs/ (hand-written and generated)."""
+    project = project_of(ROOT)
+    state = pipeline.run(project)
+    hand = {p.relative_to(project.docs).as_posix() for p in state.hand_written}
+    return hand | {rel for rel in state.pages if rel.endswith(".md")}
+
+
+def sources_of(url: str, lang: str) -> set[str]:
+    """The source files that make the page at ``url`` (relative to the language root)."""
+    path = url.rstrip("/")
+    if not path:
+        return {f"index.{lang}.md"}
+    return {f"{path}.{lang}.md", f"{path}/index.{lang}.md"}
+
+
+@pytest.mark.parametrize("name", QUERY_SETS)
+def test_every_expected_page_exists_in_the_query_language(name: str, page_sources: set[str]):
+    queries = load_sets([name])
+    assert len({q.lang for q in queries}) == 3
+    missing = []
+    for query in queries:
+        assert query.q.strip() and query.expect, query
+        for url in query.expect:
+            rel = url.removeprefix(LANG_PREFIX[query.lang])
+            if not sources_of(rel, query.lang) & page_sources:
+                missing.append((query.lang, query.q, url))
+    assert missing == []
