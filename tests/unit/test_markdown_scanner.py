@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sosial_is.core.findings import Finding
 from sosial_is.curriculum.model import Reference
-from sosial_is.markdown.scanner import scan
+from sosial_is.markdown.scanner import keywords, scan
 from sosial_is.render.citations import render
 from support import check
 
@@ -79,6 +79,17 @@ def test_front_matter_errors_are_findings_with_lines():
     scanned = scan("---\ntitle: [unclosed\n---\n# T\n", Path("docs/x.en.md"))
     assert [(f.line, f.code) for f in scanned.front.problems] == [(3, "YAML-SYNTAX")]
     assert isinstance(scanned.front.problems[0], Finding)
+
+
+def test_keywords_are_a_list_of_words_or_a_finding_on_their_line():
+    ok = scan("---\ntitle: T\nkeywords: [словарь терминов, terminologiýa]\n---\n# T\n")
+    assert ok.front.problems == []
+    assert keywords(ok.front.data["keywords"]) == "словарь терминов · terminologiýa"
+    for bad in ("keywords: словарь", "keywords: []", "keywords: [a, '']", "keywords: [1, b]",
+                "keywords:\n  a: b"):
+        scanned = scan(f"---\ntitle: T\n{bad}\n---\n# T\n", Path("docs/x.ru.md"))
+        assert [(f.path, f.line, f.code) for f in scanned.front.problems] == [
+            ("docs/x.ru.md", 3, "FRONT-KEYWORDS")], bad
 
 
 def test_placeholders_count_in_front_matter_not_in_code():

@@ -117,6 +117,13 @@ def test_a_serve_processes_again_only_the_language_whose_entries_changed(tmp_pat
     assert "sw101" in (tmp_path / "search" / "search_index.tk.json").read_text("utf-8")
 
 
+def test_keywords_go_on_the_page_top_entry_only():
+    data = index.build_index([entry("glossary/", "Glossary", "terms"), entry("glossary/#c", "C", "x")],
+                             ["en"], {}, (), keywords={"glossary/": "dictionary · vocabulary"})
+    assert [d.get("keywords") for d in data["docs"]] == ["dictionary · vocabulary", None]
+    assert data["config"]["fields"]["keywords"]["boost"] == index.KEYWORD_BOOST
+
+
 def test_page_tops_carry_headings_section_weight_and_tags():
     docs = index.page_tops([
         entry("", "Home", "all"), entry("ethics/", "Ethics", "intro"),

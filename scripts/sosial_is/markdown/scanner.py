@@ -145,9 +145,22 @@ def front_matter(text: str, path: Path | str | None = None) -> FrontMatter:
         out.lines = located.lines
         if isinstance(located.data, dict):
             out.data = located.data
+            if "keywords" in out.data and not keywords(out.data["keywords"]):
+                out.problems.append(finding(path or "<text>", out.lines.get(("keywords",), 2),
+                                            "FRONT-KEYWORDS"))
         elif located.data is not None:
             out.problems.append(finding(path or "<text>", 2, "FRONT-MATTER-NOT-MAPPING"))
     return out
+
+
+def keywords(value: object) -> str:
+    """Front matter ``keywords`` (a list of words or phrases readers search the page by) as the
+    search index holds them, "" when it is not such a list."""
+    if not isinstance(value, list) or not value:
+        return ""
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        return ""
+    return " · ".join(v.strip() for v in value)
 
 
 def _fence_lines(lines: list[str]) -> set[int]:

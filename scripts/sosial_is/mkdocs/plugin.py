@@ -45,6 +45,7 @@ from ..core import git
 from ..core.findings import default_lang, errors, print_findings
 from ..locale import format_date, t
 from ..markdown.cache import SourceCache
+from ..markdown.scanner import keywords
 from ..pages.writer import write_pages
 from ..project import Project
 from ..project.page_sources import last_change, page_sources
@@ -92,6 +93,7 @@ class BuildState:
     state: pipeline.State | None = None
     dates: dict = field(default_factory=dict)
     courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
+    keywords: dict[str, str] = field(default_factory=dict)  # page url -> front matter keywords (search)
     editions: dict[str, str] = field(default_factory=dict)  # page url -> edition (not the current one)
     not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
     # Serve only (incremental.py): which pages this build renders, and the navigations.
@@ -292,6 +294,9 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             page.meta["revision_date_iso"] = day.isoformat()
         if page.meta.get("course"):
             build.courses[page.url] = str(page.meta["course"])
+        words = keywords(page.meta.get("keywords"))
+        if words:
+            build.keywords[page.url] = words
         if page.meta.get("edition"):  # searched only when asked (docs/assets/search-worker.js)
             build.editions[page.url] = str(page.meta["edition"])
 
@@ -334,6 +339,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
                                                    dict(self._current().courses),
                                                    entries=_search_entries(config),
                                                    editions=dict(self._current().editions),
+                                                   keywords=dict(build.keywords),
                                                    keep_caches=build.decider is not None,
                                                    memo=self.incremental.search if build.decider else None)
             log.info("search index bytes: %s", "; ".join(f"{k} {v}" for k, v in result.items()))

@@ -36,6 +36,9 @@ from ..text import turkmen
 
 SEPARATOR = r"[\s\-,:;!?()\[\]\"«»“”„/·|]+|\.(?!\d)"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+# A page's front matter ``keywords``: the words readers search it by that it may not use itself
+# ("словарь терминов" for the glossary): weighted like the title, on the page-top entry.
+KEYWORD_BOOST = 5.0
 # Field weights. Material's default title boost (1000) lets one title word outweigh any number
 # of other query words in the text, so a heading that shares one word with a question beat the
 # page that answers it. With lunr's BM25 (k1 1.2, b 0 in Material) a word's weight in a text
@@ -44,7 +47,7 @@ PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 # Set on the developer and tuning query sets (bench/queries/; 4 to 6 score alike, 10 and more
 # worse); keys (codes) and tags (keywords) stay far above everything.
 FIELDS = {"title": {"boost": 5.0}, "headings": {"boost": 1.0}, "text": {"boost": 1.0},
-          "tags": {"boost": 1e6}, "keys": {"boost": 1e4}}
+          "keywords": {"boost": KEYWORD_BOOST}, "tags": {"boost": 1e6}, "keys": {"boost": 1e4}}
 # The weight of a section's own page (see page_tops): 1.25 to 2 score alike on the tuning set.
 SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
@@ -171,13 +174,18 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
 
 def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
                 glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""}),
-                editions: dict[str, str] | None = None) -> dict:
+                editions: dict[str, str] | None = None,
+                keywords: dict[str, str] | None = None) -> dict:
     """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
     ``roots``: the locations of the languages' home pages; ``editions``: page -> the edition
     of the curriculum it belongs to, when not the current one (its entries carry ``edition``,
-    and the search worker shows them only when the query names the edition's years)."""
+    and the search worker shows them only when the query names the edition's years);
+    ``keywords``: page -> its front matter keywords (on its page-top entry)."""
     entries = drop_boilerplate(merge_page_heads(entries))
     docs = [add_keys(e, courses, glossary_paths) for e in page_tops(entries, roots)]
+    if keywords:
+        docs = [{**d, "keywords": keywords[d["location"]]} if d["location"] in keywords else d
+                for d in docs]
     if editions:
         docs = [{**d, "edition": editions[d["location"].partition("#")[0]]}
                 if d["location"].partition("#")[0] in editions else d for d in docs]
@@ -198,7 +206,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
                      courses: dict[str, str], glossary_paths: tuple[str, ...] = ("glossary/",),
                      entries: list[dict] | None = None,
                      editions: dict[str, str] | None = None, keep_caches: bool = False,
-                     memo: dict | None = None) -> dict[str, int]:
+                     memo: dict | None = None, keywords: dict[str, str] | None = None) -> dict[str, int]:
     """Write ``search_index.<lang>.json`` per language and rewrite the mixed one.
 
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
@@ -224,7 +232,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
     for entry in entries:
         per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
-    inputs = (courses, glossary_paths, roots, editions)
+    inputs = (courses, glossary_paths, roots, editions, keywords)
     docs_json: list[bytes] = []
     for lang, mine in per_lang.items():
         target = site_dir / "search" / f"search_index.{lang}.json"
@@ -233,7 +241,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
             data = last[2]
         else:
             data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots,
-                                     editions))
+                                     editions, keywords))
             target.write_bytes(data)
             if memo is not None:
                 memo[lang] = (list(mine), inputs, data)
