@@ -37,7 +37,7 @@ from ..text import turkmen
 SEPARATOR = r"[\s\-,:;!?()\[\]\"«»“”„/·|]+|\.(?!\d)"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 # A page's front matter ``keywords``: the words readers search it by that it may not use itself
-# ("словарь терминов" for the glossary): weighted like the title, on the page-top entry.
+# (everyday names, synonyms): weighted like the title, on the page-top entry.
 KEYWORD_BOOST = 5.0
 # Field weights. Material's default title boost (1000) lets one title word outweigh any number
 # of other query words in the text, so a heading that shares one word with a question beat the
