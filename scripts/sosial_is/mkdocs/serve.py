@@ -17,6 +17,7 @@ plugin stops the build before MkDocs empties the folder.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -55,6 +56,19 @@ class Preview:
         dirty = bool(memory and memory.built_once)
         _static_i18n_dirty(dirty)
         build(config, serve_url=self.url, dirty=dirty)
+        if not dirty:
+            _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """After the first build, what it made and the caches that live as long as the preview
+    (scans, rendered pages, compiled templates: most of the heap) are moved out of the garbage
+    collector's sight (``gc.freeze``). Its full collections during a rebuild then walk only what
+    the rebuilds made: at ten times today's size each one had cost 0.3-0.5 s of a rebuild. The
+    first build's own objects that later become garbage in reference cycles are not freed:
+    a one-time cost of one build's pages and navigation, not one per rebuild."""
+    gc.collect()
+    gc.freeze()
 
     def close(self) -> None:
         self.config.plugins.on_shutdown()
