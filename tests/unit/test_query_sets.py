@@ -1,6 +1,7 @@
 """The search benchmark's query sets (scripts/sosial_is/bench/queries/): every set loads, and every
 page a query expects is a page of the portal in the query's language (a renamed page would
-otherwise count as a search miss for ever)."""
+otherwise count as a search miss for ever); and what generated pages give the search: keywords
+and the lower weight of list pages."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,11 @@ def test_every_expected_page_exists_in_the_query_language(name: str, page_source
             if not sources_of(rel, query.lang) & page_sources:
                 missing.append((query.lang, query.q, url))
     assert missing == []
+
+
+def test_generated_pages_carry_their_search_keywords_and_list_weight():
+    pages = pipeline.run(project_of(ROOT)).pages
+    assert "\nkeywords: [" in pages["glossary/index.ru.md"].split("\n---\n", 1)[0]
+    assert "\nsearch:\n  boost: 0.5\n" in pages["curriculum/catalogue.en.md"]
+    course = pages["curriculum/courses/sw-409.ru.md"].split("\n---\n", 1)[0]
+    assert 'keywords: ["дипломная работа"' in course  # from the course file's front matter

@@ -214,6 +214,7 @@ class CourseText:
     title: str
     title_line: int
     sections: dict[str, Section] = field(default_factory=dict)
+    keywords: tuple[str, ...] = ()  # front matter: the words readers search the course by
 
     @property
     def outcomes(self) -> list[Item]:

@@ -153,14 +153,14 @@ def front_matter(text: str, path: Path | str | None = None) -> FrontMatter:
     return out
 
 
-def keywords(value: object) -> str:
-    """Front matter ``keywords`` (a list of words or phrases readers search the page by) as the
-    search index holds them, "" when it is not such a list."""
+def keywords(value: object) -> tuple[str, ...]:
+    """Front matter ``keywords``: a list of the words or phrases readers search the page by;
+    () when it is not such a list."""
     if not isinstance(value, list) or not value:
-        return ""
+        return ()
     if not all(isinstance(v, str) and v.strip() for v in value):
-        return ""
-    return " · ".join(v.strip() for v in value)
+        return ()
+    return tuple(v.strip() for v in value)
 
 
 def _fence_lines(lines: list[str]) -> set[int]:

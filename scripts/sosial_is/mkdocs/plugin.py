@@ -296,7 +296,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             build.courses[page.url] = str(page.meta["course"])
         words = keywords(page.meta.get("keywords"))
         if words:
-            build.keywords[page.url] = words
+            build.keywords[page.url] = " · ".join(words)
         if page.meta.get("edition"):  # searched only when asked (docs/assets/search-worker.js)
             build.editions[page.url] = str(page.meta["edition"])
 

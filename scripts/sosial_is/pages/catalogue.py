@@ -6,12 +6,13 @@ import html
 
 from ..curriculum.model import Curriculum
 from ..locale import t
-from .common import comp_order, course_order, course_slug, front, model_notice
+from .common import LIST_PAGE_BOOST, comp_order, course_order, course_slug, front, model_notice, search_meta
 
 
 def catalogue_page(cur: Curriculum, lang: str) -> str:
     out = [front(t("catalogue_title", lang), t("catalogue_intro", lang),
-                  "curriculum/courses/", lang, extra="extra_scripts: [assets/catalogue.js]\n")]
+                  "curriculum/courses/", lang, extra="extra_scripts: [assets/catalogue.js]\n"
+                  + search_meta(lang, "catalogue", boost=LIST_PAGE_BOOST))]
     out.append(f"# {t('catalogue_title', lang)}\n\n{model_notice(lang)}"
                f"{t('catalogue_intro', lang)}\n\n")
     semesters = sorted({p.semester for c in cur.courses for p in cur.placements(c)})

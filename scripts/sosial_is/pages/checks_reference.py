@@ -10,7 +10,7 @@ import re
 
 from ..core.languages import LANGS
 from ..locale import messages, t
-from .common import front
+from .common import LIST_PAGE_BOOST, front, search_meta
 
 SOURCE = "scripts/sosial_is/locale/messages.yml"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -27,7 +27,7 @@ def checks_page(lang: str, link_guide: bool = True) -> str:
     def w(key: str) -> str:
         return t(f"checks_page_{key}", lang)
     back = f" {w('back')}" if link_guide else ""
-    out = [front(w("title"), w("description"), SOURCE, lang),
+    out = [front(w("title"), w("description"), SOURCE, lang, extra=search_meta(lang, boost=LIST_PAGE_BOOST)),
            f"# {w('title')}\n\n{w('intro')}{back}\n\n"]
     for code, entry in messages().items():
         if code.startswith("_") or not isinstance(entry, dict):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from ..curriculum.model import Course, Curriculum, Reference
-from ..locale import t
+from ..locale import strings, t
 from ..render import citations
 
 TK_ALPHABET = "aäbcçdeefghijklmnňoöprsştuüwyýzž"
@@ -37,6 +37,25 @@ def front(title: str, description: str, source: str, lang: str, extra: str = "")
         f"{extra}"
         "---\n\n"
     )
+
+
+#: The weight in search of a page that lists what other pages are about (every course title,
+#: every page's title): a query for one of them finds the page about it first, the list after.
+LIST_PAGE_BOOST = 0.5
+
+
+def search_meta(lang: str, name: str = "", keywords: tuple[str, ...] | list[str] = (),
+                boost: float | None = None) -> str:
+    """Front matter lines for search: ``keywords`` (and the locale's ``keywords_<name>``, words
+    separated by " · ") and Material's per-page ``search: boost``."""
+    words = list(keywords)
+    if name:
+        words += [w.strip() for w in strings().get(f"keywords_{name}", {}).get(lang, "").split("·")
+                  if w.strip()]
+    out = f"keywords: {json.dumps(words, ensure_ascii=False)}\n" if words else ""
+    if boost is not None:
+        out += f"search:\n  boost: {boost}\n"
+    return out
 
 
 def model_notice(lang: str) -> str:

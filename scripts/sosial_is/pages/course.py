@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..curriculum.loader import section_headings
 from ..curriculum.model import Course, Curriculum
 from ..locale import t
-from .common import comp_order, course_link, front, md_citation, model_notice
+from .common import comp_order, course_link, front, md_citation, model_notice, search_meta
 
 
 def course_page(cur: Curriculum, course: Course, lang: str, up: str = "", history: str = "") -> str:
@@ -19,7 +19,8 @@ def course_page(cur: Curriculum, course: Course, lang: str, up: str = "", histor
     source = text.path
     facts_path = next(iter(course.origins.values()))[0] if course.origins else course.path
     out = [front(f"{course.code} {text.title}", desc, source, lang,
-                  extra=f"course: {course.code}\nfacts_path: {facts_path}\n")]
+                  extra=f"course: {course.code}\nfacts_path: {facts_path}\n"
+                  + search_meta(lang, keywords=text.keywords))]
     out.append(f"# {course.code} · {text.title}\n\n")
     out.append(model_notice(lang))
     h = facts.hours

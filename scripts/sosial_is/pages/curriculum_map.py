@@ -13,12 +13,13 @@ from html import escape
 
 from ..curriculum.model import LEVELS, Curriculum
 from ..locale import t
-from .common import comp_order, course_slug, front, model_notice
+from .common import comp_order, course_slug, front, model_notice, search_meta
 
 
 def map_page(cur: Curriculum, lang: str, up: str = "") -> str:
     comps = sorted(cur.competencies, key=comp_order)
-    out = [front(t("map_title", lang), t("map_intro", lang), "curriculum/courses/", lang)]
+    out = [front(t("map_title", lang), t("map_intro", lang), "curriculum/courses/", lang,
+                 extra=search_meta(lang, "map"))]
     out.append(f"# {t('map_title', lang)}\n\n{model_notice(lang)}{t('map_intro', lang)}\n\n")
     for prog in cur.programmes.values():
         codes = [c for s in sorted(prog.semesters, key=lambda s: s.number) for c in s.courses

@@ -9,12 +9,12 @@ from ..core.languages import LANGS
 from ..curriculum.model import Curriculum
 from ..locale import t
 from ..render import citations
-from .common import front, sort_key
+from .common import front, search_meta, sort_key
 
 
 def glossary_page(cur: Curriculum, lang: str) -> str:
     out = [front(t("glossary_title", lang), t("glossary_intro", lang),
-                  "curriculum/glossary.yml", lang)]
+                  "curriculum/glossary.yml", lang, extra=search_meta(lang, "glossary"))]
     out.append(f"# {t('glossary_title', lang)}\n\n{t('glossary_intro', lang)}\n\n")
     entries = sorted(cur.glossary.values(), key=lambda e: sort_key(e.term(lang).term, lang))
     others = [lg for lg in LANGS if lg != lang]
