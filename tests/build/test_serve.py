@@ -8,6 +8,7 @@ line by line: "build" -> "ok <rendered> <kept>" or "failed".
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -164,9 +165,10 @@ def test_serve_command_answers_and_shows_an_edit(tmp_path: Path):
         assert not (project / "site").exists()  # serve builds nothing into site/
         time.sleep(2)  # room for a rebuild nobody asked for (the build's own reads of docs/)
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # Ctrl+C, as a contributor stops it
         proc.wait(timeout=30)
     log = proc.stderr.read().decode("utf-8")
+    assert "Traceback" not in log, log[-3000:]  # shut down cleanly (the plugin's on_shutdown ran)
     # one build to start, one for the edit: reading the sources is not a change
     assert log.count("Detected file changes") == 1, log[-3000:]
     assert log.count("Documentation built") == 2, log[-3000:]

@@ -94,6 +94,7 @@ class BuildState:
     dates: dict = field(default_factory=dict)
     courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
     keywords: dict[str, str] = field(default_factory=dict)  # page url -> front matter keywords (search)
+    glossary_terms: dict[str, tuple] = field(default_factory=dict)  # language -> glossary_marks.terms_of
     editions: dict[str, str] = field(default_factory=dict)  # page url -> edition (not the current one)
     not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
     # Serve only (incremental.py): which pages this build renders, and the navigations.
@@ -256,8 +257,11 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         state = self._current().state
         if (self.config.glossary_terms and state is not None
                 and page.meta.get("source_path") != "curriculum/glossary.yml"):
-            html = glossary_marks.mark_first_uses(html, tuple(state.curriculum.glossary.values()),
-                                                  source_lang)
+            terms = self._current().glossary_terms.get(source_lang)
+            if terms is None:
+                terms = self._current().glossary_terms[source_lang] = glossary_marks.terms_of(
+                    tuple(state.curriculum.glossary.values()), source_lang)
+            html = glossary_marks.mark_first_uses(html, (), source_lang, terms)
         if source_lang == lang:
             return html
         page.meta["fallback_from"] = source_lang

@@ -59,6 +59,9 @@ class Preview:
         if not dirty:
             _freeze_heap()
 
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
 
 def _freeze_heap() -> None:
     """After the first build, what it made and the caches that live as long as the preview
@@ -69,9 +72,6 @@ def _freeze_heap() -> None:
     a one-time cost of one build's pages and navigation, not one per rebuild."""
     gc.collect()
     gc.freeze()
-
-    def close(self) -> None:
-        self.config.plugins.on_shutdown()
 
 
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000,

@@ -30,7 +30,9 @@ SUFFIX = {"tk": r"\w{0,8}", "ru": r"\w{0,4}", "en": r"(?:s|es)?"}
 Term = tuple[str, str, tuple[str, ...], str]  # id, term, also-forms, definition
 
 
-def _terms(entries: tuple[GlossaryEntry, ...], lang: str) -> tuple[Term, ...]:
+def terms_of(entries: tuple[GlossaryEntry, ...], lang: str) -> tuple[Term, ...]:
+    """What :func:`mark_first_uses` marks in ``lang`` (made once per build and language by the
+    plugin, not once per page)."""
     return tuple((e.id, e.term(lang).term, tuple(e.term(lang).also), e.term(lang).definition)
                  for e in entries)
 
@@ -76,9 +78,11 @@ def _trie(words: list[str]) -> str:
     return build(tree)
 
 
-def mark_first_uses(content: str, entries: tuple[GlossaryEntry, ...], lang: str) -> str:
-    """Wrap the first use of each glossary term in ``content`` (HTML) with its definition."""
-    pattern, forms = _matcher(_terms(entries, lang), lang)
+def mark_first_uses(content: str, entries: tuple[GlossaryEntry, ...], lang: str,
+                    terms: tuple[Term, ...] | None = None) -> str:
+    """Wrap the first use of each glossary term in ``content`` (HTML) with its definition
+    (``terms``: :func:`terms_of` the entries, when already made)."""
+    pattern, forms = _matcher(terms_of(entries, lang) if terms is None else terms, lang)
     done: set[str] = set()
     skip_depth = 0
     out: list[str] = []
