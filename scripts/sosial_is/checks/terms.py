@@ -530,14 +530,9 @@ def _prefilter(forms: list[Form], lang: str):
     heads = {k[:size] for form in forms for k in form.keys if len(k) >= size}
     short = tuple({k for form in forms for k in form.keys if len(k) < size})
 
-    seen: dict[str, bool] = {}
-
-    def could(word: str) -> bool:
-        hit = seen.get(word)
-        if hit is None:
-            norm = _normal(word, lang)
-            hit = seen[word] = norm[:size] in heads or (bool(short) and norm.startswith(short))
-        return hit
+    def could(word: str) -> bool:  # asked once per distinct word (_Matcher.token_keys)
+        norm = _normal(word, lang)
+        return norm[:size] in heads or (bool(short) and norm.startswith(short))
     return could
 
 

@@ -261,7 +261,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             if terms is None:
                 terms = self._current().glossary_terms[source_lang] = glossary_marks.terms_of(
                     tuple(state.curriculum.glossary.values()), source_lang)
-            html = glossary_marks.mark_first_uses(html, (), source_lang, terms)
+            html = glossary_marks.mark_first_uses(html, terms, source_lang)
         if source_lang == lang:
             return html
         page.meta["fallback_from"] = source_lang

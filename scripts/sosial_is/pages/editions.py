@@ -47,10 +47,10 @@ def relative(source: str, target: str) -> str:
 def has_page(edition: Edition, rel: str) -> bool:
     """Whether ``edition`` has the page ``rel`` (relative to curriculum/, no language suffix)."""
     if rel.startswith("courses/"):
+        # A loaded course's code matches model.CODE_PATTERN (upper case), and its slug is the
+        # code in lower case: the slug names a course exactly when its upper case is a code.
         slug = rel[len("courses/"):]
-        if slug.islower() and slug.upper() in edition.cur.courses:  # codes are upper case: no walk
-            return True
-        return any(course_slug(c) == slug for c in edition.cur.courses)
+        return slug == course_slug(slug.upper()) and slug.upper() in edition.cur.courses
     if rel.startswith("programmes/"):
         return rel[len("programmes/"):] in edition.cur.programmes
     return True  # catalogue, map, prerequisites and the home page: every edition has them

@@ -78,11 +78,10 @@ def _trie(words: list[str]) -> str:
     return build(tree)
 
 
-def mark_first_uses(content: str, entries: tuple[GlossaryEntry, ...], lang: str,
-                    terms: tuple[Term, ...] | None = None) -> str:
+def mark_first_uses(content: str, terms: tuple[Term, ...], lang: str) -> str:
     """Wrap the first use of each glossary term in ``content`` (HTML) with its definition
-    (``terms``: :func:`terms_of` the entries, when already made)."""
-    pattern, forms = _matcher(terms_of(entries, lang) if terms is None else terms, lang)
+    (``terms``: :func:`terms_of` the glossary's entries)."""
+    pattern, forms = _matcher(terms, lang)
     done: set[str] = set()
     skip_depth = 0
     out: list[str] = []
