@@ -11,10 +11,13 @@ Query sets (bench/queries/):
 - ``developer``: written by the search's developers while building it (a regression check);
 - ``tuning``: the half of an independent reviewer's queries the search may be tuned on;
 - ``heldout``: the other half, for measuring only (never tune the search to it);
-- ``heldout2``: a second held-out set from another independent reviewer, written after the
-  search had been tuned and measured on the first (measuring only, like ``heldout``).
+- ``heldout2``: a second set from another independent reviewer, written after the search had
+  been tuned and measured on the first; measured once as held out (stop 20), then read and
+  tuned on like ``tuning``;
+- ``heldout3``: a third held-out set from a third independent reviewer (measuring only: its
+  queries are not read while changing the search).
 
-    scripts/run bench-search [--set developer --set tuning | --set heldout | --set heldout2 | --set all]
+    scripts/run bench-search [--set developer --set tuning | --set heldout3 | --set all]
                              [--project DIR] [--lenient] [--json OUT] [--show]
                              [--engine ours] [--site DIR]
 
@@ -44,7 +47,7 @@ from ..mkdocs.search_index import sizes
 from .static_server import serve
 
 QUERY_DIR = Path(__file__).with_name("queries")
-QUERY_SETS = ("developer", "tuning", "heldout", "heldout2")
+QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3")
 DEFAULT_SETS = ("developer", "tuning")
 ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
