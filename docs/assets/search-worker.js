@@ -24,7 +24,9 @@
  *    equal scores go to the page higher in the site (a section's own page before its sub-pages);
  *  - editions of the curriculum: a page of an edition other than the current one (its index
  *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
- *    the edition's years ("2027", "2027-2028"); otherwise search shows the current edition.
+ *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
+ *    (a course added by the edition in preparation, or one since removed); otherwise search
+ *    shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the developer and
  * "tuning" query sets of bench/queries/ (scripts/run bench-search), never on "heldout".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
@@ -47,6 +49,9 @@
   var words = null;  /* the index's words by length, for typo corrections (built when first needed) */
   var pending = null;  /* the plan of the query Material is about to run */
   var editionOf = new Map();  /* location -> edition, for the pages of other editions */
+  var keysOf = new Map();  /* location -> its codes, for the pages of other editions */
+  var currentKeys = new Set();  /* the codes of the current edition's course pages */
+  var allKeys = new Set();  /* every code and id of the index */
   var forwarded = new WeakSet();
 
   self.importScripts = function () {
@@ -178,9 +183,18 @@
       });
       if (code) {
         out.push(code[1].toLowerCase() + code[2]);
-        clauses.push({ term: code[1].toLowerCase() + code[2], presence: "", prefix: false, typos: [] });
+        clauses.push({ term: code[1].toLowerCase() + code[2], presence: "", prefix: false, typos: [],
+                       code: true });
       }
     });
+    /* A code typed with a space ("sw 313") is a code too, when the index has it. */
+    var spaced = /(?:^|\s)([a-z]{1,4})\s+(\d{1,4})(?=\s|$)/gi, m;
+    while ((m = spaced.exec(query)) !== null) {
+      var compact = m[1].toLowerCase() + m[2];
+      if (!allKeys.has(compact) || clauses.some(function (c) { return c.term === compact; })) continue;
+      out.push(compact);
+      clauses.push({ term: compact, presence: "", prefix: false, typos: [], code: true });
+    }
     /* Stop words match nearly every page (with a prefix "o*" matches all words starting with
        "o"): left out unless the query has nothing else. */
     if (!out.length) {
@@ -188,15 +202,19 @@
         var presence = /^[+-]/.test(s) ? s[0] : "";
         clauses.push({ term: s.slice(presence.length), presence: presence, prefix: true, typos: [] });
       });
-      return { text: stopped.join(" ") || query, clauses: clauses, years: years };
+      return { text: stopped.join(" ") || query, clauses: clauses, years: years, codes: [] };
     }
-    return { text: out.join(" "), clauses: clauses, years: years };
+    var codes = clauses.filter(function (c) { return c.code && !currentKeys.has(c.term); })
+      .map(function (c) { return c.term; });
+    return { text: out.join(" "), clauses: clauses, years: years, codes: codes };
   }
 
-  /* A result of another edition only when the query names one of its years. */
-  function shown(result, years) {
+  /* A result of another edition only when the query names one of its years, or a code that
+     the current edition does not have and this page does. */
+  function shown(result, plan) {
     var edition = editionOf.get(result.ref);
-    return !edition || years.some(function (y) { return edition.indexOf(y) >= 0; });
+    return !edition || plan.years.some(function (y) { return edition.indexOf(y) >= 0; }) ||
+      plan.codes.some(function (c) { return (keysOf.get(result.ref) || []).indexOf(c) >= 0; });
   }
 
   /* Does the index hold ``term`` (or, with ``prefix``, a word starting with it)? */
@@ -254,7 +272,7 @@
         if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
       });
     });
-    if (editionOf.size) results = results.filter(function (r) { return shown(r, plan.years); });
+    if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });
     results.sort(byScore);
     if (!corrected.size) return results;
     function asTyped(term) {
@@ -292,7 +310,19 @@
     if (message.type === SETUP) {
       setup = { config: message.data.config, docs: message.data.docs };
       editionOf = new Map();
-      message.data.docs.forEach(function (doc) { if (doc.edition) editionOf.set(doc.location, doc.edition); });
+      keysOf = new Map();
+      currentKeys = new Set();
+      allKeys = new Set();
+      message.data.docs.forEach(function (doc) {
+        var keys = String(doc.keys || "").split(" ").filter(Boolean);
+        keys.forEach(function (k) { allKeys.add(k); });
+        if (doc.edition) {
+          editionOf.set(doc.location, doc.edition);
+          keysOf.set(doc.location, keys);
+        } else if (doc.location.indexOf("#") < 0) {  /* a course page's own code */
+          keys.forEach(function (k) { currentKeys.add(k); });
+        }
+      });
       separator = new RegExp(message.data.config.separator);
       pipeline = null;
       words = null;

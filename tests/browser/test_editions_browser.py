@@ -48,6 +48,9 @@ def test_search_on_an_archived_page_finds_the_current_edition_unless_asked(page,
     assert not [r for r in results if "/2026-2027/" in r]  # the current edition only
     asked = search(page, promoted_url, "monitoring evaluation 2026")
     assert any("en/curriculum/2026-2027/courses/sw-308/" in r for r in asked), asked
+    # SW-308 is gone from the current edition: its code alone finds the archived course
+    by_code = search(page, promoted_url, "SW-308")
+    assert by_code and by_code[0] == "en/curriculum/2026-2027/courses/sw-308/", by_code
 
 
 def test_search_in_the_current_edition_leaves_the_edition_in_preparation_out(page, real_url):
@@ -57,3 +60,11 @@ def test_search_in_the_current_edition_leaves_the_edition_in_preparation_out(pag
     assert not [r for r in results if "curriculum/2027-2028/" in r], results
     asked = search(page, real_url, "early childhood intervention 2027")
     assert asked and asked[0] == "en/curriculum/2027-2028/courses/sw-313/", asked
+    # a code only the edition in preparation has (SW-313 is new there) names that edition too
+    for query in ("SW-313", "sw 313 early intervention"):
+        by_code = search(page, real_url, query)
+        assert by_code and by_code[0] == "en/curriculum/2027-2028/courses/sw-313/", (query, by_code)
+    # a code the current edition has keeps to the current edition
+    current = search(page, real_url, "SW-204")
+    assert current and current[0] == "en/curriculum/courses/sw-204/", current
+    assert not [r for r in current if "curriculum/2027-2028/" in r], current
