@@ -9,7 +9,8 @@
  *  - queries: every query word goes through the index's own pipeline (folding, stop words,
  *    stemming), because Material adds a trailing wildcard to every term and lunr skips the
  *    stemmer for wildcard terms ("maşgalalara" could never meet the indexed stem); a course code
- *    or competency id also gives its compact form ("SW-204" → "sw204", the index's "keys" field);
+ *    or competency id also gives its compact form ("SW-204", "sw 204" → "sw204", the index's
+ *    "keys" field);
  *  - the lunr query itself (lunr.Index#search, which Material calls with its transformed query
  *    string, runs our plan for that query instead), per query word:
  *      the stem exactly (weight EXACT) and, unless it is a short stem cut from a longer word,
@@ -27,8 +28,8 @@
  *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
  *    (a course added by the edition in preparation, or one since removed); otherwise search
  *    shows the current edition.
- * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the developer and
- * "tuning" query sets of bench/queries/ (scripts/run bench-search), never on "heldout".
+ * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the query sets of
+ * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout3".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {

@@ -12,8 +12,8 @@ Query sets (bench/queries/):
 - ``tuning``: the half of an independent reviewer's queries the search may be tuned on;
 - ``heldout``: the other half, for measuring only (never tune the search to it);
 - ``heldout2``: a second set from another independent reviewer, written after the search had
-  been tuned and measured on the first; measured once as held out (stop 20), then read and
-  tuned on like ``tuning``;
+  been tuned and measured on the first; measured once as held out (5 December), then read
+  and tuned on like ``tuning``;
 - ``heldout3``: a third held-out set from a third independent reviewer (measuring only: its
   queries are not read while changing the search).
 
