@@ -189,9 +189,13 @@ def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
     if editions:
         docs = [{**d, "edition": editions[d["location"].partition("#")[0]]}
                 if d["location"].partition("#")[0] in editions else d for d in docs]
-    return {"config": {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE,
-                       "fields": FIELDS},
-            "docs": docs}
+    return {"config": index_config(langs), "docs": docs}
+
+
+def index_config(langs: list[str]) -> dict:
+    """An index's ``config`` as Material's worker reads it: the lunr languages, our separator,
+    pipeline and field weights."""
+    return {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS}
 
 
 def dumps(index: dict) -> bytes:
@@ -215,7 +219,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     The mixed index ("search all languages") holds each language's documents as that language's
     index has them, one language after the other: made once, not processed a second time.
     ``memo`` (a serve's): a language whose entries are the very same objects as in the last
-    build, with the same courses and editions, keeps its index bytes (and its file) from then:
+    build, with the same courses, editions and keywords, keeps its index bytes (and its file) from then:
     an edit processes its own language again, not all three.
     Returns the bytes per language and, under ``"all"``, of the mixed index as we rewrite it
     (and under ``"mixed-before"`` of the one Material wrote, when read from the file; the plugin
@@ -249,8 +253,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
         docs = data[data.index(b'"docs":[') + 8:-2]  # dumps() ends the object with its "docs"
         if docs:
             docs_json.append(docs)
-    config = {"lang": list(prefixes), "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS}
-    data = dumps({"config": config, "docs": []})[:-2] + b",".join(docs_json) + b"]}"
+    data = dumps({"config": index_config(list(prefixes)), "docs": []})[:-2] + b",".join(docs_json) + b"]}"
     path.write_bytes(data)
     result["all"] = len(data)
     if not keep_caches:  # a serve keeps them for its next build; a one-off build lets them go
