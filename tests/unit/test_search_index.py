@@ -40,11 +40,11 @@ def test_compact_code():
 
 def test_keys_for_courses_and_competencies():
     courses = {"curriculum/courses/sw-204/": "SW-204"}
-    assert index.add_keys(entry("curriculum/courses/sw-204/", "SW-204 x"), courses, ())["keys"] == "sw204"
+    assert index.add_keys(entry("curriculum/courses/sw-204/", "SW-204 x"), courses)["keys"] == "sw204"
     # sections of the course page do not all carry the code (only the page and its h1)
-    assert "keys" not in index.add_keys(entry("curriculum/courses/sw-204/#topics", "Topics"), courses, ())
-    assert index.add_keys(entry("curriculum/competencies/#c5", "C5 · Baha"), {}, ())["keys"] == "c5"
-    assert "keys" not in index.add_keys(entry("ethics/#dignity", "1. Mertebe"), {}, ())
+    assert "keys" not in index.add_keys(entry("curriculum/courses/sw-204/#topics", "Topics"), courses)
+    assert index.add_keys(entry("curriculum/competencies/#c5", "C5 · Baha"), {})["keys"] == "c5"
+    assert "keys" not in index.add_keys(entry("ethics/#dignity", "1. Mertebe"), {})
 
 
 def test_boilerplate_kept_once_and_markup_dropped():
@@ -119,9 +119,20 @@ def test_a_serve_processes_again_only_the_language_whose_entries_changed(tmp_pat
 
 def test_keywords_go_on_the_page_top_entry_only():
     data = index.build_index([entry("glossary/", "Glossary", "terms"), entry("glossary/#c", "C", "x")],
-                             ["en"], {}, (), keywords={"glossary/": "dictionary · vocabulary"})
+                             ["en"], {}, keywords={"glossary/": "dictionary · vocabulary"})
     assert [d.get("keywords") for d in data["docs"]] == ["dictionary · vocabulary", None]
     assert data["config"]["fields"]["keywords"]["boost"] == index.KEYWORD_BOOST
+
+
+def test_list_pages_are_marked_on_their_page_top_in_every_language():
+    """The worker gives page tops their sections' words, except on list pages (glossary …)."""
+    docs = index.page_tops([
+        entry("glossary/", "Sözlük", "terms"), entry("glossary/#c", "C", "x"),
+        entry("ru/glossary/", "Глоссарий", "terms"), entry("en/about/translation-status/", "Status", "x"),
+        entry("en/about/", "About", "x"), entry("en/curriculum/glossary/", "Not the glossary", "x"),
+    ], roots=frozenset({"", "ru/", "en/"}))
+    assert [d["location"] for d in docs if d.get("list")] == [
+        "glossary/", "ru/glossary/", "en/about/translation-status/"]
 
 
 def test_page_tops_carry_headings_section_weight_and_tags():
@@ -146,7 +157,7 @@ def test_pages_of_another_edition_are_marked_for_the_worker():
     entries = [{"location": "curriculum/courses/sw-303/", "title": "SW-303", "text": "a"},
                {"location": "curriculum/2027-2028/courses/sw-303/", "title": "SW-303", "text": "b"},
                {"location": "curriculum/2027-2028/courses/sw-303/#outcomes", "title": "Outcomes", "text": "c"}]
-    built = index.build_index(entries, ["en"], {}, ("glossary/",), editions={
+    built = index.build_index(entries, ["en"], {}, editions={
         "curriculum/2027-2028/courses/sw-303/": "2027-2028"})
     marked = {d["location"]: d.get("edition") for d in built["docs"]}
     assert marked["curriculum/courses/sw-303/"] is None

@@ -18,7 +18,8 @@ Processing per index:
   match every course and weigh on the index; then the HTML markup is dropped;
 - page tops: the empty page entry and its h1 section become one entry; it carries its page's
   headings; a section's own page weighs a little more than its sub-pages; front matter
-  ``tags`` stay on the page-top entry only;
+  ``tags`` stay on the page-top entry only; a list page's top entry is marked ``list`` (the
+  search worker gives every other page-top entry its sections' words);
 - JSON written as UTF-8 (Material escapes every Cyrillic and Turkmen letter as \\uXXXX).
 """
 from __future__ import annotations
@@ -53,6 +54,12 @@ SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
 # so alone it would drop every Latin token (course codes, English terms) from Russian pages.
 LUNR_LANGS = {"ru": ["ru", "en"]}
+# Pages whose sections are independent entries of a list (a term, a reference, a page's
+# translation state, a check), not one topic: their page-top entry is marked ``list``, and the
+# search worker does not give it its sections' words (search-worker.js, addPageBodies), else the
+# page would match nearly every query through one entry or another.
+LIST_PAGES = frozenset({"glossary/", "references/bibliography/", "about/translation-status/",
+                        "contributing/checks/"})
 BOILERPLATE_MIN_CHARS = 60
 BOILERPLATE_MIN_COPIES = 3
 
@@ -73,8 +80,8 @@ def compact_code(code: str) -> str:
     return re.sub(r"[^0-9a-z]", "", code.lower())
 
 
-def add_keys(entry: dict, courses: dict[str, str], glossary_paths: tuple[str, ...]) -> dict:
-    """Exact-match keys for course codes, competency ids and glossary terms."""
+def add_keys(entry: dict, courses: dict[str, str]) -> dict:
+    """Exact-match keys for course codes and competency ids."""
     keys: list[str] = []
     page, _, anchor = entry["location"].partition("#")
     if page in courses and not anchor:
@@ -147,7 +154,8 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
       for the ethics page, whose sections are the nine principles): Material ranks an entry
       higher the more of the query's words it matches;
     - ``tags`` (front matter ``tags:``, which Material copies to every section of the page) are
-      kept on the page-top entry only: they are the page's keywords, not each section's."""
+      kept on the page-top entry only: they are the page's keywords, not each section's;
+    - ``list``: on the pages of LIST_PAGES (in any language)."""
     pages = sorted({e["location"] for e in entries if "#" not in e["location"]})
     # A page holds others when the next location in sorted order starts with it (every location
     # with that prefix sorts right after it): linear, where comparing all pairs was quadratic.
@@ -168,12 +176,14 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
             extra["headings"] = " · ".join(dict.fromkeys(heads[location]))
         if location in sections:
             extra["boost"] = SECTION_PAGE_BOOST
+        if any(location.startswith(root) and location[len(root):] in LIST_PAGES for root in roots):
+            extra["list"] = True
         out.append({**entry, **extra} if extra else entry)
     return out
 
 
 def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
-                glossary_paths: tuple[str, ...], roots: frozenset[str] = frozenset({""}),
+                roots: frozenset[str] = frozenset({""}),
                 editions: dict[str, str] | None = None,
                 keywords: dict[str, str] | None = None) -> dict:
     """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
@@ -182,7 +192,7 @@ def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
     and the search worker shows them only when the query names the edition's years);
     ``keywords``: page -> its front matter keywords (on its page-top entry)."""
     entries = drop_boilerplate(merge_page_heads(entries))
-    docs = [add_keys(e, courses, glossary_paths) for e in page_tops(entries, roots)]
+    docs = [add_keys(e, courses) for e in page_tops(entries, roots)]
     if keywords:
         docs = [{**d, "keywords": keywords[d["location"]]} if d["location"] in keywords else d
                 for d in docs]
@@ -207,7 +217,7 @@ def sizes(data: bytes) -> Sizes:
 
 
 def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
-                     courses: dict[str, str], glossary_paths: tuple[str, ...] = ("glossary/",),
+                     courses: dict[str, str],
                      entries: list[dict] | None = None,
                      editions: dict[str, str] | None = None, keep_caches: bool = False,
                      memo: dict | None = None, keywords: dict[str, str] | None = None) -> dict[str, int]:
@@ -236,7 +246,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
     for entry in entries:
         per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
-    inputs = (courses, glossary_paths, roots, editions, keywords)
+    inputs = (courses, roots, editions, keywords)
     docs_json: list[bytes] = []
     for lang, mine in per_lang.items():
         target = site_dir / "search" / f"search_index.{lang}.json"
@@ -244,7 +254,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
         if last is not None and last[1] == inputs and _same_objects(last[0], mine) and target.is_file():
             data = last[2]
         else:
-            data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, glossary_paths, roots,
+            data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, roots,
                                      editions, keywords))
             target.write_bytes(data)
             if memo is not None:
