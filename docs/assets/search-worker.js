@@ -23,6 +23,11 @@
  *    are a fallback: a result matched only through them is placed after every result that
  *    matches a word as typed (exact or prefix), so a typo never outranks an exact match;
  *    equal scores go to the page higher in the site (a section's own page before its sub-pages);
+ *  - pages as a whole: each page-top entry also holds its sections' words (field "body", see
+ *    addPageBodies), so a page matches a query whose words its sections share between them;
+ *  - titles that name the query: an entry whose title has every word of a query of two words or
+ *    more scores TITLE_ALL times as much ("социальная работа с группами": SW-301, not the
+ *    ethics page, whose title has two of the words and whose sections have the third);
  *  - editions of the curriculum: a page of an edition other than the current one (its index
  *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
  *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
@@ -38,6 +43,12 @@
   var SHORT_STEM = 4;
   var EXACT = 1, PREFIX = 0.3, TYPO = 0.1, TYPO_ONLY = 0.7;
   var TYPO_MIN_LENGTH = 5, TYPO_MAX = 6;
+  /* The page-top "body" field (addPageBodies): weighted like the text (0.5 and 1.5 scored
+     lower on the seen query sets). */
+  var BODY = 1;
+  /* An entry whose title has every word of the query: 2 scored best on the seen query sets
+     (1, i.e. no such rule, and 3 lower). */
+  var TITLE_ALL = 2;
   /* Material multiplies each score by at most 5 (a page entry matching every query term) and at
      least 1 (a section matching few): typo-only results are scaled below every exact one with
      this margin, so they stay below after Material's own boosts. */
@@ -274,6 +285,18 @@
       });
     });
     if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });
+    /* Material favours an entry matching every word of the query, wherever: a page's body makes
+       that easy for long pages, so a title that has them all counts more. */
+    var asked = plan.clauses.filter(function (c) { return !c.code && c.presence !== "-"; });
+    if (asked.length > 1) results.forEach(function (r) {
+      var metadata = r.matchData.metadata;
+      var covered = asked.every(function (c) {
+        return Object.keys(metadata).some(function (t) {
+          return (t === c.term || (c.prefix && t.indexOf(c.term) === 0)) && metadata[t].title;
+        });
+      });
+      if (covered) r.score *= TITLE_ALL;
+    });
     results.sort(byScore);
     if (!corrected.size) return results;
     function asTyped(term) {
@@ -290,6 +313,30 @@
       results.sort(byScore);
     }
     return results;
+  }
+
+  /* A page-top entry gets a "body" field: the titles and text of its page's sections. Material
+     indexes each section as its own entry, so a page that answers a question in several sections
+     ("social work" in its title, "hospital" in its description) matched no entry with every word
+     of the query, and lost to pages that mention them all in one place. The field is added here,
+     when the index is set up, rather than by the build: the index a reader downloads stays as
+     small as before (it costs about a fifth more time to set up, MEASUREMENTS → Search). List
+     pages (the glossary, the bibliography, the list of checks: "list" in the index, set by
+     mkdocs/search_index.py) are not one topic: they get no body. */
+  function addPageBodies(data) {
+    var tops = new Map(), sections = new Map();
+    data.docs.forEach(function (doc) {
+      var page = doc.location.split("#")[0];
+      if (page === doc.location) tops.set(page, doc);
+      else if (sections.has(page)) sections.get(page).push(doc);
+      else sections.set(page, [doc]);
+    });
+    tops.forEach(function (top, page) {
+      var mine = sections.get(page) || [];
+      if (top.list) return;
+      top.body = mine.map(function (doc) { return (doc.title || "") + " " + (doc.text || ""); }).join(" ");
+    });
+    data.config.fields.body = { boost: BODY };
   }
 
   function patchLunr() {
@@ -325,6 +372,7 @@
         }
       });
       separator = new RegExp(message.data.config.separator);
+      addPageBodies(message.data);
       pipeline = null;
       words = null;
     } else if (message.type === QUERY && setup) {

@@ -144,6 +144,10 @@ REAL_CASES = [
     ("ru", "этические принципы социальной работы", "ru/ethics/"),
     ("en", "bibliograpy", "en/references/bibliography/"),
     ("en", "ethical principles", "en/ethics/"),
+    # the course's title has "social work", its description the hospital: the page as a whole
+    ("tk", "hassahanada durmuş işi", "curriculum/courses/sw-304/"),
+    ("ru", "социальная работа в больнице", "ru/curriculum/courses/sw-304/"),
+    ("en", "social work in a hospital", "en/curriculum/courses/sw-304/"),
 ]
 
 
@@ -163,7 +167,9 @@ def test_real_site_queries(page, real_url, lang):
 #  - "section": a section's own page (its folder holds other pages) ranks above its sub-page
 #    and a page that links to it, all three using the word alike;
 #  - "typo": two pages whose words are one letter apart (kettle/settle); the exact one first,
-#    the other still found; a misspelling of a word the site does not have finds the page.
+#    the other still found; a misspelling of a word the site does not have finds the page;
+#  - "spread": a page whose sections share the query's words between them (no section has all)
+#    ranks above pages that have one of the words many times ("storms", "boats").
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -175,6 +181,9 @@ TOPIC_PAGES = {
                      "Kitaphanalar açyk. Kitaphana täze. Kitaphanany gördük. Kitaphana uly."),
         "exact": ("Tomus", "Salkyn agşam geldi."),
         "near": ("Üzüm", "Salkym agyr boldy."),
+        "spread": ("Duralga", "## Irden\n\nGaýyklar gidýär.\n\n## Agşam\n\nTupanlar gelýär."),
+        "storms": ("Deňiz", "Tupan. Tupanlar. Güýçli tupan. Tupanlar ýene."),
+        "boats": ("Kenar", "Gaýyk. Gaýyklar. Köne gaýyk. Gaýyklar ýene."),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -185,6 +194,9 @@ TOPIC_PAGES = {
                      "Маяком гордятся. О маяке пишут. Маяк старый."),
         "exact": ("Полёты", "Ракета взлетела."),
         "near": ("Деревья", "Ракита растёт."),
+        "spread": ("Пристань", "## Утро\n\nЛодки уходят.\n\n## Вечер\n\nШтормы приходят."),
+        "storms": ("Море", "Штормы. Шторм. Сильные штормы. Снова штормы."),
+        "boats": ("Берег", "Лодки. Лодка. Старые лодки. Снова лодки."),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -196,6 +208,9 @@ TOPIC_PAGES = {
                      "The lighthouse is old. Near the lighthouse. A lighthouse again. Lighthouse."),
         "exact": ("Kitchen", "The kettle boiled."),
         "near": ("Birds", "Birds settle here."),
+        "spread": ("Harbour", "## Morning\n\nFishing boats leave.\n\n## Evening\n\nStorms come in."),
+        "storms": ("The sea", "Storms. A storm again. Many storms. Storms."),
+        "boats": ("Quay", "Boats. Old boats. Boats again. Boats."),
     },
 }
 
@@ -231,17 +246,20 @@ TOPIC_CASES = {
            ("salkyn", "exact", ["near"]),                      # the typo match comes after
            ("salkym", "near", ["exact"]),
            ("kitaphanna", "title", []),                        # a misspelling finds the page
-           ("kitaphanna ýyldyzlar", "index", ["title"])],
+           ("kitaphanna ýyldyzlar", "index", ["title"]),
+           ("gaýyklar tupanlar", "spread", ["storms", "boats"])],
     "ru": [("маяк", "title", ["mentions"]),
            ("сады", "index", ["spring", "links"]),
            ("ракета", "exact", ["near"]),
            ("ракита", "near", ["exact"]),
-           ("маяки ракетта", "title", ["exact"])],
+           ("маяки ракетта", "title", ["exact"]),
+           ("лодки штормы", "spread", ["storms", "boats"])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
            ("settle", "near", ["exact"]),
-           ("lighthuose", "title", ["mentions"])],
+           ("lighthuose", "title", ["mentions"]),
+           ("boats storms", "spread", ["storms", "boats"])],
 }
 
 
