@@ -320,8 +320,8 @@
      ("social work" in its title, "hospital" in its description) matched no entry with every word
      of the query, and lost to pages that mention them all in one place. The field is added here,
      when the index is set up, rather than by the build: the index a reader downloads stays as
-     small as before (it costs about a fifth more time to set up, MEASUREMENTS → Search). List
-     pages (the glossary, the bibliography, the list of checks: "list" in the index, set by
+     small as before (setting it up takes about a quarter longer, MEASUREMENTS → Search). Pages of
+     entries (the glossary, the bibliography, the list of checks: "entries" in the index, set by
      mkdocs/search_index.py) are not one topic: they get no body. */
   function addPageBodies(data) {
     var tops = new Map(), sections = new Map();
@@ -333,7 +333,7 @@
     });
     tops.forEach(function (top, page) {
       var mine = sections.get(page) || [];
-      if (top.list) return;
+      if (top.entries) return;
       top.body = mine.map(function (doc) { return (doc.title || "") + " " + (doc.text || ""); }).join(" ");
     });
     data.config.fields.body = { boost: BODY };

@@ -124,14 +124,14 @@ def test_keywords_go_on_the_page_top_entry_only():
     assert data["config"]["fields"]["keywords"]["boost"] == index.KEYWORD_BOOST
 
 
-def test_list_pages_are_marked_on_their_page_top_in_every_language():
-    """The worker gives page tops their sections' words, except on list pages (glossary …)."""
+def test_pages_of_entries_are_marked_on_their_page_top_in_every_language():
+    """The worker gives page tops their sections' words, except on pages of entries (glossary …)."""
     docs = index.page_tops([
         entry("glossary/", "Sözlük", "terms"), entry("glossary/#c", "C", "x"),
         entry("ru/glossary/", "Глоссарий", "terms"), entry("en/about/translation-status/", "Status", "x"),
         entry("en/about/", "About", "x"), entry("en/curriculum/glossary/", "Not the glossary", "x"),
     ], roots=frozenset({"", "ru/", "en/"}))
-    assert [d["location"] for d in docs if d.get("list")] == [
+    assert [d["location"] for d in docs if d.get("entries")] == [
         "glossary/", "ru/glossary/", "en/about/translation-status/"]
 
 

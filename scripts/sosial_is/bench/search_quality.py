@@ -23,8 +23,11 @@ Query sets (bench/queries/):
 
 Default sets: developer and tuning. --lenient builds with strict: false (to measure while others'
 pages still raise warnings). --engine ours skips Material's default; --site DIR measures an
-already built site as "ours" without building (quick runs while changing the page scripts).
-Timings are not measured here; quality and bytes only.
+already built site as "ours" without building (quick runs while changing the page scripts);
+--baseline-site DIR adds an already built site (of an older commit, say) as a third engine,
+"baseline". --setup-rounds N also times, N rounds with the engines alternating, how long the
+search takes to be ready after the reader opens it (the index downloaded and set up in the
+worker), per language: the medians and their ratio to the first engine.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -199,6 +203,36 @@ def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
     return outcomes
 
 
+def open_search_ms(browser, url: str) -> float:
+    """Milliseconds from a click in the search box of ``url`` until the search is ready."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url)
+        initializing = page.text_content(".md-search-result__meta")
+        start = time.perf_counter()
+        page.click(QUERY_BOX)
+        deadline = start + 30
+        while page.text_content(".md-search-result__meta") == initializing:
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"search did not start on {url}")
+            time.sleep(0.005)
+        return (time.perf_counter() - start) * 1000
+    finally:
+        page.close()
+
+
+def setup_times(browser, bases: dict[str, str], rounds: int) -> dict[str, dict[str, float]]:
+    """Per engine and language, the median time (ms) until search is ready, the engines taking
+    turns first in alternate rounds; a fresh page (empty cache) each time."""
+    times: dict[str, dict[str, list[float]]] = {e: {lang: [] for lang in LANG_PREFIX} for e in bases}
+    for r in range(rounds):
+        for engine in (list(bases) if r % 2 == 0 else list(reversed(bases))):
+            for lang, prefix in LANG_PREFIX.items():
+                times[engine][lang].append(open_search_ms(browser, bases[engine] + prefix))
+    return {e: {lang: round(statistics.median(v), 1) for lang, v in langs.items()}
+            for e, langs in times.items()}
+
+
 def _figures(outcomes: list[Outcome]) -> dict[str, float]:
     return {"queries": len(outcomes),
             "mrr": round(sum(o.rr for o in outcomes) / len(outcomes), 3),
@@ -242,6 +276,14 @@ def print_report(report: dict, engines: list[str]) -> None:
             cells = "".join(f" {report[e][name][key]['mrr']:>22.3f} {report[e][name][key]['recall@5']:>6.3f}"
                             for e in engines)
             print(f"{name:10} {key:18} {row['queries']:>7}{cells}")
+    if "setup ms" in report:
+        setup = report["setup ms"]
+        first = engines[0]
+        print("time until search is ready after opening it (median ms; ratio to " + first + "):")
+        for lang in LANG_PREFIX:
+            print(f"  {lang}: " + "; ".join(
+                f"{e} {setup[e][lang]:.0f}" + ("" if e == first else f" ({setup[e][lang] / setup[first][lang]:.2f})")
+                for e in engines))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", dest="engines", action="append", choices=ENGINES,
                         help="engine(s) to measure (default: both)")
     parser.add_argument("--site", type=Path, help="measure this built site as 'ours' (no build)")
+    parser.add_argument("--baseline-site", type=Path,
+                        help="also measure this built site, as 'baseline' (e.g. an older commit's)")
+    parser.add_argument("--setup-rounds", type=int, default=0,
+                        help="also time how long search takes to be ready, this many rounds")
     parser.add_argument("--lenient", action="store_true", help="build with strict: false")
     parser.add_argument("--json", type=Path, help="write figures and every query's results here")
     parser.add_argument("--show", action="store_true",
@@ -274,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
                                    engine == "material-default", args.lenient)
             build(project, work / f"{engine}-site")
             sites[engine] = work / f"{engine}-site"
+        if args.baseline_site:
+            sites["baseline"] = args.baseline_site.resolve()
+            engines.append("baseline")
         report: dict = {"sets": sorted({q.set for q in queries}, key=str),
                         "sizes": index_sizes(sites.get("ours", sites[engines[0]]),
                                              sites.get("material-default"))}
@@ -291,6 +340,14 @@ def main(argv: list[str] | None = None) -> int:
                 details[engine] = [{"set": o.query.set, "lang": o.query.lang, "q": o.query.q,
                                     "expect": o.query.expect, "rank": o.rank,
                                     "top": o.results[:5]} for o in outcomes]
+            if args.setup_rounds > 0:
+                servers = {engine: serve(site) for engine, site in sites.items()}
+                try:
+                    report["setup ms"] = setup_times(
+                        browser, {e: base for e, (base, _) in servers.items()}, args.setup_rounds)
+                finally:
+                    for _, server in servers.values():
+                        server.shutdown()
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)

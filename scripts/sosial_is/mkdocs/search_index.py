@@ -18,8 +18,8 @@ Processing per index:
   match every course and weigh on the index; then the HTML markup is dropped;
 - page tops: the empty page entry and its h1 section become one entry; it carries its page's
   headings; a section's own page weighs a little more than its sub-pages; front matter
-  ``tags`` stay on the page-top entry only; a list page's top entry is marked ``list`` (the
-  search worker gives every other page-top entry its sections' words);
+  ``tags`` stay on the page-top entry only; the top entry of a page of entries (glossary …)
+  is marked ``entries`` (the search worker gives every other page-top entry its sections' words);
 - JSON written as UTF-8 (Material escapes every Cyrillic and Turkmen letter as \\uXXXX).
 """
 from __future__ import annotations
@@ -54,11 +54,11 @@ SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
 # so alone it would drop every Latin token (course codes, English terms) from Russian pages.
 LUNR_LANGS = {"ru": ["ru", "en"]}
-# Pages whose sections are independent entries of a list (a term, a reference, a page's
-# translation state, a check), not one topic: their page-top entry is marked ``list``, and the
+# Pages of entries: their sections are independent entries (a term, a reference, a page's
+# translation state, a check), not one topic. Their page-top entry is marked ``entries``, and the
 # search worker does not give it its sections' words (search-worker.js, addPageBodies), else the
 # page would match nearly every query through one entry or another.
-LIST_PAGES = frozenset({"glossary/", "references/bibliography/", "about/translation-status/",
+ENTRY_PAGES = frozenset({"glossary/", "references/bibliography/", "about/translation-status/",
                         "contributing/checks/"})
 BOILERPLATE_MIN_CHARS = 60
 BOILERPLATE_MIN_COPIES = 3
@@ -155,7 +155,7 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
       higher the more of the query's words it matches;
     - ``tags`` (front matter ``tags:``, which Material copies to every section of the page) are
       kept on the page-top entry only: they are the page's keywords, not each section's;
-    - ``list``: on the pages of LIST_PAGES (in any language)."""
+    - ``entries``: on the pages of ENTRY_PAGES (in any language)."""
     pages = sorted({e["location"] for e in entries if "#" not in e["location"]})
     # A page holds others when the next location in sorted order starts with it (every location
     # with that prefix sorts right after it): linear, where comparing all pairs was quadratic.
@@ -176,8 +176,8 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
             extra["headings"] = " · ".join(dict.fromkeys(heads[location]))
         if location in sections:
             extra["boost"] = SECTION_PAGE_BOOST
-        if any(location.startswith(root) and location[len(root):] in LIST_PAGES for root in roots):
-            extra["list"] = True
+        if any(location.startswith(root) and location[len(root):] in ENTRY_PAGES for root in roots):
+            extra["entries"] = True
         out.append({**entry, **extra} if extra else entry)
     return out
 
