@@ -321,8 +321,8 @@
      of the query, and lost to pages that mention them all in one place. The field is added here,
      when the index is set up, rather than by the build: the index a reader downloads stays as
      small as before (setting it up takes about a quarter longer, MEASUREMENTS → Search). Pages of
-     entries (the glossary, the bibliography, the list of checks: "entries" in the index, set by
-     mkdocs/search_index.py) are not one topic: they get no body. */
+     entries (the glossary, the bibliography, the translation status, the list of checks:
+     "entries" in the index, set by mkdocs/search_index.py) are not one topic: they get no body. */
   function addPageBodies(data) {
     var tops = new Map(), sections = new Map();
     data.docs.forEach(function (doc) {
@@ -332,8 +332,8 @@
       else sections.set(page, [doc]);
     });
     tops.forEach(function (top, page) {
-      var mine = sections.get(page) || [];
       if (top.entries) return;
+      var mine = sections.get(page) || [];
       top.body = mine.map(function (doc) { return (doc.title || "") + " " + (doc.text || ""); }).join(" ");
     });
     data.config.fields.body = { boost: BODY };
