@@ -176,6 +176,21 @@ def result_pages(base: str, hrefs: list[str]) -> list[str]:
     return pages
 
 
+def open_search(page, url: str) -> float:
+    """Open ``url`` and click in its search box; return the milliseconds from the click until
+    the search is ready (Material's "Initializing search" replaced)."""
+    page.goto(url)
+    initializing = page.text_content(".md-search-result__meta")
+    start = time.perf_counter()
+    page.click(QUERY_BOX)
+    deadline = start + 30
+    while page.text_content(".md-search-result__meta") == initializing:
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"search did not start on {url}")
+        time.sleep(0.005)
+    return (time.perf_counter() - start) * 1000
+
+
 def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for lang in LANG_PREFIX:
@@ -183,14 +198,7 @@ def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
         if not todo:
             continue
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + LANG_PREFIX[lang])
-        initializing = page.text_content(".md-search-result__meta")
-        page.click(QUERY_BOX)
-        deadline = time.monotonic() + 30
-        while page.text_content(".md-search-result__meta") == initializing:
-            if time.monotonic() > deadline:
-                raise SystemExit(f"search did not start on {base + LANG_PREFIX[lang]}")
-            time.sleep(0.1)
+        open_search(page, base + LANG_PREFIX[lang])
         for query in todo:
             page.fill(QUERY_BOX, "")
             page.press(QUERY_BOX, "End")
@@ -204,19 +212,11 @@ def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
 
 
 def open_search_ms(browser, url: str) -> float:
-    """Milliseconds from a click in the search box of ``url`` until the search is ready."""
+    """Milliseconds from a click in the search box of ``url`` until the search is ready, on a
+    fresh page."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.goto(url)
-        initializing = page.text_content(".md-search-result__meta")
-        start = time.perf_counter()
-        page.click(QUERY_BOX)
-        deadline = start + 30
-        while page.text_content(".md-search-result__meta") == initializing:
-            if time.perf_counter() > deadline:
-                raise SystemExit(f"search did not start on {url}")
-            time.sleep(0.005)
-        return (time.perf_counter() - start) * 1000
+        return open_search(page, url)
     finally:
         page.close()
 
