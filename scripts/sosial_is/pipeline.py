@@ -34,7 +34,7 @@ from .curriculum.model import Curriculum
 from .curriculum.rules import validate
 from .markdown.cache import SourceCache, folder_signature
 from .markdown.scanner import Scanned
-from .pages import STATUS_PAGES, source_pages, translation_status
+from .pages import BIBLIOGRAPHY_PAGE, GLOSSARY_PAGE, STATUS_PAGES, source_pages, translation_status
 from .pages.common import course_slug
 from .project import Project
 from .project.translations import pending
@@ -187,7 +187,7 @@ def _broken_pages(cur: Curriculum) -> set[str]:
     for lang in LANGS:
         out |= {f"curriculum/programmes/{p}.{lang}.md" for p in cur.broken_programmes}
         out |= {f"curriculum/courses/{course_slug(c)}.{lang}.md" for c in cur.broken_courses}
-        for kind, page in (("reference", "references/bibliography"), ("glossary", "glossary/index"),
+        for kind, page in (("reference", BIBLIOGRAPHY_PAGE), ("glossary", GLOSSARY_PAGE),
                            ("competency", "curriculum/competencies")):
             if kind in cur.broken:
                 out.add(f"{page}.{lang}.md")

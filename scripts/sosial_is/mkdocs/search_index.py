@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.languages import language_of_location
+from ..pages import ENTRY_PAGES as ENTRY_PAGE_SOURCES
 from ..text import turkmen
 
 SEPARATOR = r"[\s\-,:;!?()\[\]\"«»“”„/·|]+|\.(?!\d)"
@@ -54,12 +55,12 @@ SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
 # so alone it would drop every Latin token (course codes, English terms) from Russian pages.
 LUNR_LANGS = {"ru": ["ru", "en"]}
-# Pages of entries: their sections are independent entries (a term, a reference, a page's
-# translation state, a check), not one topic. Their page-top entry is marked ``entries``, and the
-# search worker does not give it its sections' words (search-worker.js, addPageBodies), else the
-# page would match nearly every query through one entry or another.
-ENTRY_PAGES = frozenset({"glossary/", "references/bibliography/", "about/translation-status/",
-                        "contributing/checks/"})
+# Pages of entries (pages.ENTRY_PAGES: glossary, bibliography, translation status, checks), as
+# site paths: their sections are independent entries, not one topic. Their page-top entry is
+# marked ``entries``, and the search worker does not give it its sections' words
+# (search-worker.js, addPageBodies), else the page would match nearly every query through one
+# entry or another.
+ENTRY_PAGES = frozenset(re.sub(r"(^|/)index$", r"\1", p).rstrip("/") + "/" for p in ENTRY_PAGE_SOURCES)
 BOILERPLATE_MIN_CHARS = 60
 BOILERPLATE_MIN_COPIES = 3
 

@@ -30,6 +30,12 @@ from .prerequisites import prerequisites_page
 from .programme import programme_page
 
 STATUS_PAGES = tuple(f"{translation_status.STATUS_PAGE}.{lang}.md" for lang in LANGS)
+GLOSSARY_PAGE = "glossary/index"
+BIBLIOGRAPHY_PAGE = "references/bibliography"
+# Pages of entries: each section is an entry of its own (a term, a reference, a page's
+# translation state, a check), not part of one topic (the search reads them so).
+ENTRY_PAGES = (GLOSSARY_PAGE, BIBLIOGRAPHY_PAGE, translation_status.STATUS_PAGE,
+               checks_reference.CHECKS_PAGE)
 
 
 def model_pages(cur: Curriculum, editions: Editions | None = None, edition: Edition | None = None,
@@ -61,8 +67,8 @@ def model_pages(cur: Curriculum, editions: Editions | None = None, edition: Edit
                 edition_home(editions, edition, lang), editions, edition, "index", lang)
             continue
         pages[f"curriculum/competencies.{lang}.md"] = competencies_page(cur, lang)
-        pages[f"references/bibliography.{lang}.md"] = bibliography_page(cur, lang)
-        pages[f"glossary/index.{lang}.md"] = glossary_page(cur, lang)
+        pages[f"{BIBLIOGRAPHY_PAGE}.{lang}.md"] = bibliography_page(cur, lang)
+        pages[f"{GLOSSARY_PAGE}.{lang}.md"] = glossary_page(cur, lang)
     return pages
 
 

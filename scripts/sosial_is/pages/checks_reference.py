@@ -13,6 +13,7 @@ from ..locale import messages, t
 from .common import LIST_PAGE_BOOST, front, search_meta
 
 SOURCE = "scripts/sosial_is/locale/messages.yml"
+CHECKS_PAGE = "contributing/checks"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
@@ -45,4 +46,4 @@ def checks_page(lang: str, link_guide: bool = True) -> str:
 def pages(has_guide: bool) -> dict[str, str]:
     """Generated contributing pages: path relative to docs/ -> content. The link back to the
     guide is left out where the project has no hand-written guide (the tests' fixtures)."""
-    return {f"contributing/checks.{lang}.md": checks_page(lang, has_guide) for lang in LANGS}
+    return {f"{CHECKS_PAGE}.{lang}.md": checks_page(lang, has_guide) for lang in LANGS}
