@@ -23,6 +23,10 @@
  *    are a fallback: a result matched only through them is placed after every result that
  *    matches a word as typed (exact or prefix), so a typo never outranks an exact match;
  *    equal scores go to the page higher in the site (a section's own page before its sub-pages);
+ *  - words the index does not have (no word of it begins with the stem): a synonym's site words
+ *    (config.synonyms, from curriculum/search-synonyms.yml: "соцработник" → "социальный
+ *    работник") stand for the word; without one, its prefix matches count more, and when it has
+ *    none, the longest start of it some indexed word begins with ("штормовой" → "шторм…");
  *  - pages as a whole: each page-top entry also holds its sections' words (field "body", see
  *    addPageBodies), so a page matches a query whose words its sections share between them;
  *  - titles that name the query: an entry whose title has every word of a query of two words or
@@ -43,6 +47,14 @@
   var SHORT_STEM = 4;
   var EXACT = 1, PREFIX = 0.3, TYPO = 0.1, TYPO_ONLY = 0.7;
   var TYPO_MIN_LENGTH = 5, TYPO_MAX = 6;
+  /* A query word the index does not have (not even as the start of a word): its prefix matches
+     count UNKNOWN_PREFIX instead of PREFIX; if it has none, the longest start of it of at least
+     BACKOFF_MIN letters that some word of the index begins with counts BACKOFF ("выгореть" →
+     "выгор…": выгорание; "stormy" → "storm…"); a synonym's site words count SYNONYM, like a
+     correction of a misspelt word (TYPO_ONLY). Set on the seen query sets (MEASUREMENTS →
+     Search): the sum of their 12 MRRs went from 10.634 to 10.654 with UNKNOWN_PREFIX 0.7, to
+     10.694 with BACKOFF 0.5, to 10.714 with both (BACKOFF 1 scored 10.675: it took typos' place). */
+  var UNKNOWN_PREFIX = 0.7, BACKOFF = 0.5, BACKOFF_MIN = 5, SYNONYM = 0.7;
   /* The page-top "body" field (addPageBodies): weighted like the text (0.5 and 1.5 scored
      lower on the seen query sets). */
   var BODY = 1;
@@ -58,6 +70,7 @@
   var tk = params.get("tk");
   var realImport = self.importScripts.bind(self);
   var loaded = false, setup = null, pipeline = null, separator = /[\s\-]+/;
+  var readerWords = null;  /* the index's synonyms (config.synonyms), prepared on the first query */
   var words = null;  /* the index's words by length, for typo corrections (built when first needed) */
   var pending = null;  /* the plan of the query Material is about to run */
   var editionOf = new Map();  /* location -> edition, for the pages of other editions */
@@ -169,6 +182,31 @@
     return stems;
   }
 
+  /* The site's words for a reader's word the pages do not use (config.synonyms, written by the
+     build from curriculum/search-synonyms.yml): the stems of the "site" words of every entry
+     with a "reader" word that ``word`` is, begins with, or shares a stem with. */
+  function prepareSynonyms() {
+    return (setup.config.synonyms || []).map(function (entry) {
+      return {
+        reader: entry.reader.map(function (r) { return { plain: plain(r), stems: terms(r) }; }),
+        site: String(entry.site).split(separator).reduce(function (all, w) { return all.concat(terms(w)); }, [])
+      };
+    });
+  }
+
+  function synonymsOf(word, stems) {
+    readerWords = readerWords || prepareSynonyms();
+    var w = plain(word), found = [];
+    readerWords.forEach(function (entry) {
+      var match = entry.reader.some(function (r) {
+        return w === r.plain || (r.plain.length >= SHORT_STEM && w.indexOf(r.plain) === 0) ||
+          r.stems.some(function (s) { return stems.indexOf(s) >= 0 || (s.length > SHORT_STEM && w.indexOf(s) === 0); });
+      });
+      if (match) entry.site.forEach(function (t) { if (found.indexOf(t) < 0) found.push(t); });
+    });
+    return found;
+  }
+
   /* The query as Material gets it (the stems) and the plan our lunr search runs. */
   function plan(query) {
     pipeline = pipeline || indexPipeline(setup.config);
@@ -189,14 +227,15 @@
              which Material leaves without wildcard). */
           var prefix = !(t !== part && t.length <= SHORT_STEM);
           out.push(presence + t + (prefix ? "" : "^1"));
-          clauses.push({ term: t, presence: presence, prefix: prefix,
-                         typos: presence ? [] : typos(part, stems) });
+          var meant = presence ? [] : synonymsOf(part, stems);
+          clauses.push({ term: t, presence: presence, prefix: prefix, synonyms: meant,
+                         typos: presence || meant.length ? [] : typos(part, stems) });
         });
       });
       if (code) {
         out.push(code[1].toLowerCase() + code[2]);
         clauses.push({ term: code[1].toLowerCase() + code[2], presence: "", prefix: false, typos: [],
-                       code: true });
+                       synonyms: [], code: true });
       }
     });
     /* A code typed with a space ("sw 313") is a code too, when the index has it. */
@@ -205,14 +244,15 @@
       var compact = m[1].toLowerCase() + m[2];
       if (!allKeys.has(compact) || clauses.some(function (c) { return c.term === compact; })) continue;
       out.push(compact);
-      clauses.push({ term: compact, presence: "", prefix: false, typos: [], code: true });
+      clauses.push({ term: compact, presence: "", prefix: false, typos: [], synonyms: [], code: true });
     }
     /* Stop words match nearly every page (with a prefix "o*" matches all words starting with
        "o"): left out unless the query has nothing else. */
     if (!out.length) {
       stopped.forEach(function (s) {
         var presence = /^[+-]/.test(s) ? s[0] : "";
-        clauses.push({ term: s.slice(presence.length), presence: presence, prefix: true, typos: [] });
+        clauses.push({ term: s.slice(presence.length), presence: presence, prefix: true, typos: [],
+                       synonyms: [] });
       });
       return { text: stopped.join(" ") || query, clauses: clauses, years: years, codes: [] };
     }
@@ -250,6 +290,7 @@
     var lunr = self.lunr;
     var P = lunr.Query.presence;
     var typed = [], corrected = new Set(), stands = new Map();
+    var backoffs = [];
     var results = index.query(function (q) {
       plan.clauses.forEach(function (c) {
         var presence = c.presence === "+" ? P.REQUIRED : c.presence === "-" ? P.PROHIBITED : P.OPTIONAL;
@@ -262,13 +303,33 @@
         /* "+word": the prefix clause (which includes the exact stem) is the required one. */
         q.term(c.term, { usePipeline: false, boost: EXACT,
                          presence: c.prefix ? P.OPTIONAL : presence });
+        var exact = indexed(index, c.term, false);
+        var known = exact || (c.prefix && indexed(index, c.term, true));
         if (c.prefix)
-          q.term(c.term, { usePipeline: false, boost: PREFIX, presence: presence,
+          q.term(c.term, { usePipeline: false, boost: exact ? PREFIX : UNKNOWN_PREFIX, presence: presence,
                            wildcard: lunr.Query.wildcard.TRAILING });
+        if (c.synonyms.length && !known) {
+          /* A reader's word no page uses: the site's words for it stand for it. */
+          c.synonyms.forEach(function (t) {
+            typed.push(t);
+            stands.set(t, c.term);
+            q.term(t, { usePipeline: false, boost: SYNONYM });
+          });
+          return;
+        }
+        if (!known && c.prefix) {  /* no word of the index begins with it: its longest start that one does */
+          for (var cut = c.term.length - 1; cut >= BACKOFF_MIN; cut--) {
+            var stem = c.term.slice(0, cut);
+            if (!indexed(index, stem, true)) continue;
+            backoffs.push([stem, c.term]);
+            typed.push(stem);
+            q.term(stem, { usePipeline: false, boost: BACKOFF, wildcard: lunr.Query.wildcard.TRAILING });
+            break;
+          }
+        }
         if (!c.typos.length) return;
         /* A word the index does not have at all is most likely misspelt: its corrections
            count nearly as much as the word would; otherwise they are a distant fallback. */
-        var known = indexed(index, c.term, c.prefix);
         c.typos.forEach(function (t) {
           if (known) corrected.add(t);
           else { typed.push(t); stands.set(t, c.term); }
@@ -282,6 +343,14 @@
       var metadata = r.matchData.metadata;
       Object.keys(metadata).forEach(function (t) {
         if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
+      });
+    });
+    if (backoffs.length) results.forEach(function (r) {
+      var metadata = r.matchData.metadata;
+      Object.keys(metadata).forEach(function (t) {
+        backoffs.forEach(function (b) {
+          if (t.indexOf(b[0]) === 0 && !metadata[b[1]]) metadata[b[1]] = {};
+        });
       });
     });
     if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });
@@ -372,6 +441,7 @@
         }
       });
       separator = new RegExp(message.data.config.separator);
+      readerWords = null;
       addPageBodies(message.data);
       pipeline = null;
       words = null;

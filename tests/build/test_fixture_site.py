@@ -195,6 +195,20 @@ def test_broken_markdown_link_fails_the_strict_build(tmp_path: Path) -> None:
     assert not (project / "site").exists()
 
 
+def test_a_search_synonym_that_cannot_work_fails_the_build(tmp_path: Path) -> None:
+    # the index is the only place that knows every word of a language's pages: checked there
+    project = make_project(tmp_path / "project")
+    synonyms = project / "curriculum/search-synonyms.yml"
+    synonyms.write_text(synonyms.read_text(encoding="utf-8").replace("site: families", "site: kindred")
+                        .replace("[родня,", "[семьями,"), encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode != 0
+    assert "curriculum/search-synonyms.yml:7: SEARCH-SYNONYM-SITE-MISSING" in result.stderr
+    assert "curriculum/search-synonyms.yml:5: SEARCH-SYNONYM-READER-USED" in result.stderr
+    assert not (project / "site").exists()
+    assert not list(project.glob(".site-build-*"))
+
+
 @pytest.mark.parametrize("lang,term", [("en", "Social work"), ("tk", None)])
 def test_glossary_definition_on_first_use(fixture_site: Path, lang: str, term) -> None:
     page = article(fixture_site, LANG_PREFIX[lang])

@@ -117,6 +117,12 @@ CASES = [
      "curriculum/competencies.yml", 14, "YAML-SYNTAX"),
     ("citation-unknown", replace("docs/index.en.md", "[@ref-definition]", "[@ref-definiton]"),
      "docs/index.en.md", 8, "CITE-UNKNOWN"),
+    ("synonym-two-words", replace("curriculum/search-synonyms.yml", "kinfolk", "kin folk"),
+     "curriculum/search-synonyms.yml", 7, "SCHEMA-WRONG-VALUE"),
+    ("synonym-no-site", replace("curriculum/search-synonyms.yml", "site: семьями}", "reader: [x]}"),
+     "curriculum/search-synonyms.yml", 5, "SCHEMA-MISSING-FIELD"),
+    ("synonym-language", append("curriculum/search-synonyms.yml", "de:\n  - {reader: [Sippe], site: Familie}\n"),
+     "curriculum/search-synonyms.yml", 8, "SCHEMA-UNKNOWN-FIELD"),
     ("coverage", replace(f"{C}/FX-201/course.yml", "C2: D}", "C2: P}"),
      "curriculum/competencies.yml", 13, "COMPETENCY-COVERAGE"),
 ]

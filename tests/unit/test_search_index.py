@@ -163,3 +163,68 @@ def test_pages_of_another_edition_are_marked_for_the_worker():
     assert marked["curriculum/courses/sw-303/"] is None
     assert marked["curriculum/2027-2028/courses/sw-303/"] == "2027-2028"
     assert marked["curriculum/2027-2028/courses/sw-303/#outcomes"] == "2027-2028"
+
+
+# --- Search synonyms (curriculum/search-synonyms.yml) ------------------------------------------
+
+def synonym(reader: tuple[str, ...], site: str, line: int = 3) -> index.Synonym:
+    return index.Synonym(reader, site, "curriculum/search-synonyms.yml", line)
+
+
+SYNONYM_DOCS = {
+    "tk": [entry("glossary/#burnout", "Hünär ýadawlygy", "<p>Hünärmeniň <em>ýadawlygy</em> we stres.</p>")],
+    "ru": [entry("ru/glossary/#burnout", "Профессиональное выгорание", "<p>Выгорание и стресс.</p>")],
+    "en": [entry("en/glossary/#burnout", "Professional burnout", "<p>Stress and burnout.</p>")],
+}
+
+
+def test_synonyms_go_in_their_language_index_config_only():
+    entries = {"ru": (synonym(("соцработник",), "выгорание"),)}
+    built = index.build_index(SYNONYM_DOCS["ru"], ["ru"], {}, synonyms=entries["ru"])
+    assert built["config"]["synonyms"] == [{"reader": ["соцработник"], "site": "выгорание"}]
+    assert "synonyms" not in index.build_index(SYNONYM_DOCS["en"], ["en"], {})["config"]
+
+
+def test_working_synonyms_have_no_findings():
+    entries = {"tk": (synonym(("ýadamak", "argynlyk"), "ýadawlygy"),),
+               "ru": (synonym(("выгореть",), "выгорание"),),
+               "en": (synonym(("exhaustion",), "burnout"),)}
+    assert index.synonym_findings(entries, SYNONYM_DOCS) == []
+
+
+def test_a_site_word_no_page_has_is_an_error_with_file_and_line():
+    found = index.synonym_findings({"en": (synonym(("exhaustion",), "professional exhaustion", 7),)},
+                                   SYNONYM_DOCS)
+    assert [(f.path, f.line, f.code, f.param("word")) for f in found] == [
+        ("curriculum/search-synonyms.yml", 7, "SEARCH-SYNONYM-SITE-MISSING", "exhaustion")]
+    assert found[0].severity == "error"
+
+
+def test_a_reader_word_the_pages_use_is_an_error():
+    # "burn" starts "burnout": the search finds it as typed, the synonym would never be used
+    found = index.synonym_findings({"en": (synonym(("burn", "exhaustion"), "burnout", 9),)}, SYNONYM_DOCS)
+    assert [(f.line, f.code, f.param("word"), f.param("used")) for f in found] == [
+        (9, "SEARCH-SYNONYM-READER-USED", "burn", "burnout")]
+
+
+def test_turkmen_synonyms_are_compared_folded_and_russian_yo_as_ye():
+    # "yadawlygy" typed without Turkmen letters is the page's "ýadawlygy"
+    assert index.synonym_findings({"tk": (synonym(("argynlyk",), "yadawlygy"),)}, SYNONYM_DOCS) == []
+    found = index.synonym_findings({"tk": (synonym(("yadaw",), "ýadawlygy"),)}, SYNONYM_DOCS)
+    assert [f.code for f in found] == ["SEARCH-SYNONYM-READER-USED"]
+
+
+def test_split_site_index_writes_synonyms_and_reports_the_broken_ones(tmp_path):
+    (tmp_path / "search").mkdir()
+    docs = [d for lang_docs in SYNONYM_DOCS.values() for d in lang_docs]
+    problems: list = []
+    entries = {"ru": (synonym(("выгореть",), "выгорание"),),
+               "en": (synonym(("exhaustion",), "fatigue", 11),)}
+    index.split_site_index(tmp_path, PREFIXES, "tk", {}, entries=docs, synonyms=entries,
+                           problems=problems)
+    ru = json.loads((tmp_path / "search" / "search_index.ru.json").read_text("utf-8"))
+    assert ru["config"]["synonyms"] == [{"reader": ["выгореть"], "site": "выгорание"}]
+    tk = json.loads((tmp_path / "search" / "search_index.tk.json").read_text("utf-8"))
+    assert "synonyms" not in tk["config"]
+    assert [(f.line, f.code, f.param("word")) for f in problems] == [
+        (11, "SEARCH-SYNONYM-SITE-MISSING", "fatigue")]

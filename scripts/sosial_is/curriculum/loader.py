@@ -34,6 +34,7 @@ from .model import (
     Item,
     Programme,
     Reference,
+    SearchSynonyms,
     Section,
 )
 
@@ -134,6 +135,29 @@ def _load_list(path: Path, model: type[M], kind: str, cur: Curriculum,
             continue
         store[entry.id] = entry
         cur.where[(kind, entry.id)] = (relpath(path), line)
+    return findings
+
+
+SYNONYMS_FILE = "search-synonyms.yml"
+
+
+def _load_search_synonyms(path: Path, cur: Curriculum, cache: SourceCache) -> list[Finding]:
+    """``search-synonyms.yml`` (optional): per language, reader words and the site's words."""
+    if not path.exists():
+        return []
+    located, findings = cache.yaml(path)
+    if located is None or located.data is None:
+        return findings
+    synonyms, problems = validate_model(SearchSynonyms, located)
+    findings += problems
+    if synonyms is None:
+        cur.broken.add("search-synonym")
+        return findings
+    for lang in LANGS:
+        entries = getattr(synonyms, lang)
+        cur.search_synonyms[lang] = entries
+        for i, _ in enumerate(entries):
+            cur.where[("search-synonym", f"{lang}/{i}")] = (relpath(path), located.line((lang, i)))
     return findings
 
 
@@ -351,6 +375,7 @@ def load_curriculum(root: Path, cache: SourceCache | None = None) -> tuple[Curri
     findings += _load_competencies(root / "competencies.yml", cur, cache)
     findings += _load_list(root / "references.yml", Reference, "reference", cur, cur.references, cache)
     findings += _load_list(root / "glossary.yml", GlossaryEntry, "glossary", cur, cur.glossary, cache)
+    findings += _load_search_synonyms(root / SYNONYMS_FILE, cur, cache)
     findings += load_programmes(root / "programmes", cur, cache)
     findings += load_courses(root / "courses", cur, cache)
     return cur, findings

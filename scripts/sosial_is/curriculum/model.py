@@ -183,6 +183,32 @@ class GlossaryEntry(Strict):
         return getattr(self, lang)
 
 
+class SearchSynonym(Strict):
+    """Words readers search by that no page of the language uses (``reader``: single words, in
+    a base form) and the site's own word or words for the same thing (``site``)."""
+
+    reader: list[str] = Field(min_length=1)
+    site: str = NonEmpty
+
+    @field_validator("reader")
+    @classmethod
+    def _single_words(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word.strip() or len(word.split()) != 1:
+                raise ValueError(f"{word!r} is not one word: list each word a reader types "
+                                 "separately")
+        return value
+
+
+class SearchSynonyms(Strict):
+    """``curriculum/search-synonyms.yml``: per language, the reader words search takes as the
+    site's words when no page uses them (docs/assets/search-worker.js)."""
+
+    tk: list[SearchSynonym] = []
+    ru: list[SearchSynonym] = []
+    en: list[SearchSynonym] = []
+
+
 # --- Prose parsed from the per-language Markdown (plain dataclasses: built by our parser) ---
 
 SECTION_KEYS = ("description", "outcomes", "topics", "assessment")
@@ -281,6 +307,9 @@ class Curriculum:
     courses: dict[str, Course] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    # search-synonyms.yml, per language (empty when the file is absent); the line of each entry
+    # is in ``where`` under ("search-synonym", "<lang>/<index>")
+    search_synonyms: dict[str, list[SearchSynonym]] = field(default_factory=dict)
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # kinds whose file failed to load: no cascades
     # Course folders that exist but whose course.yml could not be loaded ("known but broken"):

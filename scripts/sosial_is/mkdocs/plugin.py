@@ -338,6 +338,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         site = Path(config.site_dir)
         if self.config.search and (site / "search" / "search_index.json").exists():
             (site / "search" / "lunr.tk.js").write_text(search_index.lunr_tk_source(), encoding="utf-8")
+            problems: list = []
             result = search_index.split_site_index(site, i18n.prefixes(config),
                                                    i18n.default_language(config),
                                                    dict(self._current().courses),
@@ -345,8 +346,14 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
                                                    editions=dict(self._current().editions),
                                                    keywords=dict(build.keywords),
                                                    keep_caches=build.decider is not None,
-                                                   memo=self.incremental.search if build.decider else None)
+                                                   memo=self.incremental.search if build.decider else None,
+                                                   synonyms=_search_synonyms(build),
+                                                   problems=problems)
             log.info("search index bytes: %s", "; ".join(f"{k} {v}" for k, v in result.items()))
+            if self.config.checks and errors(problems):
+                print_findings(problems, default_lang())
+                raise Abort(f"{len(errors(problems))} error(s) in the search synonyms; the build "
+                            "failed. Fix them and build again.")
         if self.config.offline:
             self._write_offline_files(config, site)
         logging.getLogger("mkdocs").removeHandler(self._warnings)
@@ -395,6 +402,17 @@ def _versions(page: Page, config: MkDocsConfig) -> dict[str, tuple[str, str]]:
     return {lang: (names[lang], get_relative_url(alternates[lang].url or ".", page.url))
             for lang in names
             if lang in alternates and getattr(alternates[lang], "locale", None) == lang}
+
+
+def _search_synonyms(build: BuildState) -> dict[str, tuple[search_index.Synonym, ...]]:
+    """curriculum/search-synonyms.yml per language, with the file and line of each entry."""
+    if build.state is None:
+        return {}
+    cur = build.state.curriculum
+    return {lang: tuple(search_index.Synonym(tuple(e.reader), e.site,
+                                             *cur.where[("search-synonym", f"{lang}/{i}")])
+                        for i, e in enumerate(entries))
+            for lang, entries in cur.search_synonyms.items() if entries}
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict] | None:

@@ -20,10 +20,14 @@ Processing per index:
   headings; a section's own page weighs a little more than its sub-pages; front matter
   ``tags`` stay on the page-top entry only; the top entry of a page of entries (glossary …)
   is marked ``entries`` (the search worker gives every other page-top entry its sections' words);
+- ``config.synonyms``: the language's entries of ``curriculum/search-synonyms.yml`` (words
+  readers search by that no page uses, and the site's words for them), for the search worker;
+  :func:`synonym_findings` checks them against the language's index;
 - JSON written as UTF-8 (Material escapes every Cyrillic and Turkmen letter as \\uXXXX).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
@@ -32,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.findings import Finding, finding
 from ..core.languages import language_of_location
 from ..pages import ENTRY_PAGES as ENTRY_PAGE_SOURCES
 from ..text import turkmen
@@ -66,7 +71,18 @@ BOILERPLATE_MIN_COPIES = 3
 
 _BLOCK = re.compile(r"<(p|li)>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+_YO = (chr(0x0451), chr(0x0435))  # Russian yo as ye, as the search worker reads words
 _ID_TITLE = re.compile(r"^\s*([A-Za-z]{1,4})-?(\d{1,4})\b")
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """One entry of search-synonyms.yml in one language, with where it is written."""
+    reader: tuple[str, ...]
+    site: str
+    path: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -186,12 +202,14 @@ def page_tops(entries: list[dict], roots: frozenset[str]) -> list[dict]:
 def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
                 roots: frozenset[str] = frozenset({""}),
                 editions: dict[str, str] | None = None,
-                keywords: dict[str, str] | None = None) -> dict:
+                keywords: dict[str, str] | None = None,
+                synonyms: tuple[Synonym, ...] = ()) -> dict:
     """An index in Material's format for ``entries`` searched with the ``langs`` pipeline;
     ``roots``: the locations of the languages' home pages; ``editions``: page -> the edition
     of the curriculum it belongs to, when not the current one (its entries carry ``edition``,
     and the search worker shows them only when the query names the edition's years);
-    ``keywords``: page -> its front matter keywords (on its page-top entry)."""
+    ``keywords``: page -> its front matter keywords (on its page-top entry); ``synonyms``: the
+    language's search synonyms (in ``config``)."""
     entries = drop_boilerplate(merge_page_heads(entries))
     docs = [add_keys(e, courses) for e in page_tops(entries, roots)]
     if keywords:
@@ -200,13 +218,61 @@ def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
     if editions:
         docs = [{**d, "edition": editions[d["location"].partition("#")[0]]}
                 if d["location"].partition("#")[0] in editions else d for d in docs]
-    return {"config": index_config(langs), "docs": docs}
+    return {"config": index_config(langs, synonyms), "docs": docs}
 
 
-def index_config(langs: list[str]) -> dict:
+def index_config(langs: list[str], synonyms: tuple[Synonym, ...] = ()) -> dict:
     """An index's ``config`` as Material's worker reads it: the lunr languages, our separator,
-    pipeline and field weights."""
-    return {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS}
+    pipeline and field weights; and the language's search synonyms, if it has any."""
+    config = {"lang": langs, "separator": SEPARATOR, "pipeline": PIPELINE, "fields": FIELDS}
+    if synonyms:
+        config["synonyms"] = [{"reader": list(s.reader), "site": s.site} for s in synonyms]
+    return config
+
+
+def _index_words(docs: list[dict], lang: str) -> frozenset[str]:
+    """The words of a language's index entries as a reader types them: lower case, Turkmen
+    folded, markup left out (one pass over the joined text: it runs on every build)."""
+    text = " ".join(f"{d.get('title') or ''} {d.get('text') or ''} {d.get('headings') or ''} "
+                    f"{d.get('keywords') or ''}" for d in docs)
+    words = set(_WORD.findall(_TAG.sub(" ", text).lower().replace(*_YO)))
+    if lang == "tk":
+        words = {turkmen.fold(w) for w in words}
+    return frozenset(words)
+
+
+def _plain(word: str, lang: str) -> str:
+    word = word.lower().replace(*_YO)
+    return turkmen.fold(word) if lang == "tk" else word
+
+
+def synonym_findings(synonyms: dict[str, tuple[Synonym, ...]], docs: dict[str, list[dict]]) -> list[Finding]:
+    """Entries of search-synonyms.yml that cannot work, checked against the built index of their
+    language (``docs``: language -> its index documents):
+
+    - ``SEARCH-SYNONYM-SITE-MISSING``: a word of ``site`` is on no page of the language (as
+      written: the search would look for a word the index does not have);
+    - ``SEARCH-SYNONYM-READER-USED``: a ``reader`` word is on a page (itself, or as the start of
+      a longer word): the search finds it as it is, and the worker ignores synonyms of words the
+      index has, so the entry would never be used."""
+    found: list[Finding] = []
+    for lang, entries in synonyms.items():
+        if not entries or lang not in docs:
+            continue
+        words = _index_words(docs[lang], lang)
+        ordered = sorted(words)
+        for entry in entries:
+            for word in _WORD.findall(entry.site):
+                if _plain(word, lang) not in words:
+                    found.append(finding(entry.path, entry.line, "SEARCH-SYNONYM-SITE-MISSING",
+                                         word=word, lang=lang))
+            for word in entry.reader:
+                key = _plain(word, lang)
+                start = bisect.bisect_left(ordered, key)
+                if start < len(ordered) and ordered[start].startswith(key):
+                    found.append(finding(entry.path, entry.line, "SEARCH-SYNONYM-READER-USED",
+                                         word=word, lang=lang, used=ordered[start]))
+    return found
 
 
 def dumps(index: dict) -> bytes:
@@ -221,7 +287,9 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
                      courses: dict[str, str],
                      entries: list[dict] | None = None,
                      editions: dict[str, str] | None = None, keep_caches: bool = False,
-                     memo: dict | None = None, keywords: dict[str, str] | None = None) -> dict[str, int]:
+                     memo: dict | None = None, keywords: dict[str, str] | None = None,
+                     synonyms: dict[str, tuple[Synonym, ...]] | None = None,
+                     problems: list[Finding] | None = None) -> dict[str, int]:
     """Write ``search_index.<lang>.json`` per language and rewrite the mixed one.
 
     ``entries``: the mixed index's documents as Material holds them in memory (the plugin passes
@@ -232,6 +300,8 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
     ``memo`` (a serve's): a language whose entries are the very same objects as in the last
     build, with the same courses, editions and keywords, keeps its index bytes (and its file) from then:
     an edit processes its own language again, not all three.
+    ``synonyms``: per language, the entries of search-synonyms.yml; those that cannot work
+    (:func:`synonym_findings`) are added to ``problems``, on every build (a serve too).
     Returns the bytes per language and, under ``"all"``, of the mixed index as we rewrite it
     (and under ``"mixed-before"`` of the one Material wrote, when read from the file; the plugin
     has Material write none: ``plugin._no_mixed_index_dump``). :func:`sizes` adds the gzip sizes,
@@ -244,10 +314,11 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
         entries = json.loads(data)["docs"]
         del data
     roots = frozenset(prefixes.values())
-    per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
-    for entry in entries:
-        per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
-    inputs = (courses, roots, editions, keywords)
+    per_lang = by_language(entries, prefixes, default)
+    synonyms = synonyms or {}
+    if problems is not None and synonyms:
+        problems += synonym_findings(synonyms, per_lang)
+    inputs = (courses, roots, editions, keywords, synonyms)
     docs_json: list[bytes] = []
     for lang, mine in per_lang.items():
         target = site_dir / "search" / f"search_index.{lang}.json"
@@ -256,7 +327,7 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
             data = last[2]
         else:
             data = dumps(build_index(mine, LUNR_LANGS.get(lang, [lang]), courses, roots,
-                                     editions, keywords))
+                                     editions, keywords, synonyms.get(lang, ())))
             target.write_bytes(data)
             if memo is not None:
                 memo[lang] = (list(mine), inputs, data)
@@ -271,6 +342,14 @@ def split_site_index(site_dir: Path, prefixes: dict[str, str], default: str,
         _blocks.cache_clear()
         _plain_text.cache_clear()
     return result
+
+
+def by_language(entries: list[dict], prefixes: dict[str, str], default: str) -> dict[str, list[dict]]:
+    """The mixed index's entries split by language (by their location's prefix)."""
+    per_lang: dict[str, list[dict]] = {lang: [] for lang in prefixes}
+    for entry in entries:
+        per_lang.setdefault(language_of_location(entry["location"], prefixes, default), []).append(entry)
+    return per_lang
 
 
 def _same_objects(old: list, new: list) -> bool:
