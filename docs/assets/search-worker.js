@@ -337,20 +337,16 @@
         });
       });
     });
-    /* A correction of a word the index does not have stands for the word: Material, which
-       counts the query's words an entry matches (and lists the others as missing), counts it. */
-    if (stands.size) results.forEach(function (r) {
+    /* A correction or a synonym of a word the index does not have, or a word starting with its
+       longest indexed start, stands for the word: Material, which counts the query's words an
+       entry matches (and lists the others as missing), counts it. */
+    if (stands.size || backoffs.length) results.forEach(function (r) {
       var metadata = r.matchData.metadata;
       Object.keys(metadata).forEach(function (t) {
-        if (stands.has(t) && !metadata[stands.get(t)]) metadata[stands.get(t)] = {};
-      });
-    });
-    if (backoffs.length) results.forEach(function (r) {
-      var metadata = r.matchData.metadata;
-      Object.keys(metadata).forEach(function (t) {
-        backoffs.forEach(function (b) {
-          if (t.indexOf(b[0]) === 0 && !metadata[b[1]]) metadata[b[1]] = {};
-        });
+        var meant = backoffs.filter(function (b) { return t.indexOf(b[0]) === 0; })
+          .map(function (b) { return b[1]; });
+        if (stands.has(t)) meant.push(stands.get(t));
+        meant.forEach(function (w) { if (!metadata[w]) metadata[w] = {}; });
       });
     });
     if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });

@@ -67,6 +67,7 @@ from ..markdown.scanner import (
 from ..pages import translation_status
 from ..project import Project
 from ..text import turkmen
+from ..text.words import normal
 from .links import DocSet
 
 #: The marker in Markdown (an HTML comment) and in front matter (a YAML comment).
@@ -514,15 +515,6 @@ def check_texts(cur: Curriculum, texts: list[Text], site_url: str = "",
 PREFIX = {"tk": 2, "ru": 3, "en": 3}
 
 
-def _normal(word: str, lang: str) -> str:
-    if lang == "tk":
-        return turkmen.fold(word)
-    return word.lower().translate(_SAME)
-
-
-_SAME = {0x0451: 0x0435, 0x2019: 0x27}  # yo as ye (as Snowball reads it), ’ as '
-
-
 def _prefilter(forms: list[Form], lang: str):
     """A cheap test of whether a word could have the key of some form's word: only those words
     are stemmed (stemming every word of every page took most of the check's time)."""
@@ -531,7 +523,7 @@ def _prefilter(forms: list[Form], lang: str):
     short = tuple({k for form in forms for k in form.keys if len(k) < size})
 
     def could(word: str) -> bool:  # asked once per distinct word (_Matcher.token_keys)
-        norm = _normal(word, lang)
+        norm = normal(word, lang)
         return norm[:size] in heads or (bool(short) and norm.startswith(short))
     return could
 

@@ -151,7 +151,6 @@ def _load_search_synonyms(path: Path, cur: Curriculum, cache: SourceCache) -> li
     synonyms, problems = validate_model(SearchSynonyms, located)
     findings += problems
     if synonyms is None:
-        cur.broken.add("search-synonym")
         return findings
     for lang in LANGS:
         entries = getattr(synonyms, lang)

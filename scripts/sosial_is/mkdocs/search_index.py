@@ -39,7 +39,7 @@ from pathlib import Path
 from ..core.findings import Finding, finding
 from ..core.languages import language_of_location
 from ..pages import ENTRY_PAGES as ENTRY_PAGE_SOURCES
-from ..text import turkmen
+from ..text import turkmen, words
 
 SEPARATOR = r"[\s\-,:;!?()\[\]\"«»“”„/·|]+|\.(?!\d)"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
@@ -72,7 +72,6 @@ BOILERPLATE_MIN_COPIES = 3
 _BLOCK = re.compile(r"<(p|li)>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
-_YO = (chr(0x0451), chr(0x0435))  # Russian yo as ye, as the search worker reads words
 _ID_TITLE = re.compile(r"^\s*([A-Za-z]{1,4})-?(\d{1,4})\b")
 
 
@@ -231,23 +230,17 @@ def index_config(langs: list[str], synonyms: tuple[Synonym, ...] = ()) -> dict:
 
 
 def _index_words(docs: list[dict], lang: str) -> frozenset[str]:
-    """The words of a language's index entries as a reader types them: lower case, Turkmen
-    folded, markup left out. Entry by entry: joining the texts first took 128 MiB more at ten
-    times today's size, for the same time."""
-    words: set[str] = set()
+    """The words of a language's index entries as a reader types them (``words.normal``),
+    markup left out. Entry by entry: joining the texts first took 128 MiB more at ten times
+    today's size, for the same time; the text without markup is the one ``drop_boilerplate``
+    asks for next (cached)."""
+    found: set[str] = set()
     for doc in docs:
         for name in ("title", "text", "headings", "keywords"):
             value = doc.get(name)
             if value:
-                words.update(_WORD.findall(_TAG.sub(" ", str(value)).lower().replace(*_YO)))
-    if lang == "tk":
-        words = {turkmen.fold(w) for w in words}
-    return frozenset(words)
-
-
-def _plain(word: str, lang: str) -> str:
-    word = word.lower().replace(*_YO)
-    return turkmen.fold(word) if lang == "tk" else word
+                found.update(_WORD.findall(_plain_text(str(value))))
+    return frozenset(words.normal(w, lang) for w in found)
 
 
 def synonym_findings(synonyms: dict[str, tuple[Synonym, ...]], docs: dict[str, list[dict]]) -> list[Finding]:
@@ -263,15 +256,15 @@ def synonym_findings(synonyms: dict[str, tuple[Synonym, ...]], docs: dict[str, l
     for lang, entries in synonyms.items():
         if not entries or lang not in docs:
             continue
-        words = _index_words(docs[lang], lang)
-        ordered = sorted(words)
+        known = _index_words(docs[lang], lang)
+        ordered = sorted(known)
         for entry in entries:
             for word in _WORD.findall(entry.site):
-                if _plain(word, lang) not in words:
+                if words.normal(word, lang) not in known:
                     found.append(finding(entry.path, entry.line, "SEARCH-SYNONYM-SITE-MISSING",
                                          word=word, lang=lang))
             for word in entry.reader:
-                key = _plain(word, lang)
+                key = words.normal(word, lang)
                 start = bisect.bisect_left(ordered, key)
                 if start < len(ordered) and ordered[start].startswith(key):
                     found.append(finding(entry.path, entry.line, "SEARCH-SYNONYM-READER-USED",
