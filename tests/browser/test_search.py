@@ -159,6 +159,11 @@ REAL_CASES = [
     ("ru", "соцработник в больнице", "ru/curriculum/courses/sw-304/"),
     ("ru", "профвыгорание", "ru/curriculum/courses/ccp-103/"),
     ("en", "kids", "en/curriculum/courses/sw-206/"),
+    # the page's front matter description says what the question asks (the long ethics page,
+    # whose title names social workers, came first)
+    ("tk", "maýyplygy bolan adamlaryň hukuklary", "law/international/"),
+    ("ru", "чем занимается социальный работник", "ru/profession/"),
+    ("en", "how to write up an ethical decision in case notes", "en/ethics/decision-making/"),
 ]
 
 
@@ -180,7 +185,9 @@ def test_real_site_queries(page, real_url, lang):
 #  - "typo": two pages whose words are one letter apart (kettle/settle); the exact one first,
 #    the other still found; a misspelling of a word the site does not have finds the page;
 #  - "spread": a page whose sections share the query's words between them (no section has all)
-#    ranks above pages that have one of the words many times ("storms", "boats").
+#    ranks above pages that have one of the words many times ("storms", "boats");
+#  - "described": a page whose front matter description (its third item here; the others use
+#    their title) names what the query asks, in words its title and text do not use.
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -195,6 +202,7 @@ TOPIC_PAGES = {
         "spread": ("Duralga", "## Irden\n\nGaýyklar gidýär.\n\n## Agşam\n\nTupanlar gelýär."),
         "storms": ("Deňiz", "Tupan. Tupanlar. Güýçli tupan. Tupanlar ýene."),
         "boats": ("Kenar", "Gaýyk. Gaýyklar. Köne gaýyk. Gaýyklar ýene."),
+        "described": ("Nobatçylyk", "Gysga sahypa.", "Gözegçiler gijelerine näme işleýärler"),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -208,6 +216,7 @@ TOPIC_PAGES = {
         "spread": ("Пристань", "## Утро\n\nЛодки уходят.\n\n## Вечер\n\nШтормы приходят."),
         "storms": ("Море", "Штормы. Шторм. Сильные штормы. Снова штормы."),
         "boats": ("Берег", "Лодки. Лодка. Старые лодки. Снова лодки."),
+        "described": ("Дежурства", "Короткая страница.", "Чем смотрители заняты ночью"),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -222,6 +231,7 @@ TOPIC_PAGES = {
         "spread": ("Harbour", "## Morning\n\nFishing boats leave.\n\n## Evening\n\nStorms come in."),
         "storms": ("The sea", "Storms. A storm again. Many storms. Storms."),
         "boats": ("Quay", "Boats. Old boats. Boats again. Boats."),
+        "described": ("Night shifts", "A short page.", "What the keepers do when it is dark"),
     },
 }
 
@@ -231,10 +241,11 @@ def topic_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("search-topics")
     project = make_project(base / "project")
     for lang, pages in TOPIC_PAGES.items():
-        for name, (title, text) in pages.items():
+        for name, (title, text, *description) in pages.items():
             path = project / "docs" / "search-test" / f"{name}.{lang}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f"---\ndescription: {title}\n---\n\n# {title}\n\n{text}\n", encoding="utf-8")
+            path.write_text(f"---\ndescription: {(description or [title])[0]}\n---\n\n# {title}\n\n{text}\n",
+                            encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "  - Search test:\n" + "".join(
         f"      - search-test/{name}.md\n" for name in TOPIC_PAGES["en"]), encoding="utf-8")
@@ -258,7 +269,8 @@ TOPIC_CASES = {
            ("salkym", "near", ["exact"]),
            ("kitaphanna", "title", []),                        # a misspelling finds the page
            ("kitaphanna ýyldyzlar", "index", ["title"]),
-           ("gaýyklar tupanlar", "spread", ["storms", "boats"])],
+           ("gaýyklar tupanlar", "spread", ["storms", "boats"]),
+           ("gözegçiler gijelerine", "described", [])],
     "ru": [("маяк", "title", ["mentions"]),
            ("сады", "index", ["spring", "links"]),
            ("ракета", "exact", ["near"]),
@@ -266,14 +278,16 @@ TOPIC_CASES = {
            ("маяки ракетта", "title", ["exact"]),
            ("лодки штормы", "spread", ["storms", "boats"]),
            # a form whose stem the index lacks: the longest start of it the index has
-           ("штормовой", "storms", [])],
+           ("штормовой", "storms", []),
+           ("смотрители ночью", "described", [])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
            ("settle", "near", ["exact"]),
            ("lighthuose", "title", ["mentions"]),
            ("boats storms", "spread", ["storms", "boats"]),
-           ("stormy", "storms", [])],
+           ("stormy", "storms", []),
+           ("keepers dark", "described", [])],
 }
 
 

@@ -117,11 +117,29 @@ def test_a_serve_processes_again_only_the_language_whose_entries_changed(tmp_pat
     assert "sw101" in (tmp_path / "search" / "search_index.tk.json").read_text("utf-8")
 
 
-def test_keywords_go_on_the_page_top_entry_only():
-    data = index.build_index([entry("glossary/", "Glossary", "terms"), entry("glossary/#c", "C", "x")],
-                             ["en"], {}, keywords={"glossary/": "dictionary · vocabulary"})
-    assert [d.get("keywords") for d in data["docs"]] == ["dictionary · vocabulary", None]
-    assert data["config"]["fields"]["keywords"]["boost"] == index.KEYWORD_BOOST
+def test_front_matter_search_fields_go_on_the_page_top_entry_only():
+    data = index.build_index(
+        [entry("glossary/", "Glossary", "terms"), entry("glossary/#c", "C", "x"), entry("about/", "About")],
+        ["en"], {}, search_fields={"glossary/": {"keywords": "dictionary · vocabulary",
+                                                "description": "Key terms in three languages."},
+                                   "about/": {"description": "Who writes the portal."}})
+    assert [(d.get("keywords"), d.get("description")) for d in data["docs"]] == [
+        ("dictionary · vocabulary", "Key terms in three languages."), (None, None),
+        (None, "Who writes the portal.")]
+    fields = data["config"]["fields"]
+    assert fields["keywords"]["boost"] == index.KEYWORD_BOOST
+    assert fields["description"]["boost"] == index.DESCRIPTION_BOOST
+
+
+def test_synonym_check_counts_the_description_as_the_pages_words():
+    """A reader word that a page's description uses is a word of the index: not a synonym."""
+    synonyms = {"en": (index.Synonym(("editors",), "about", "s.yml", 3),
+                       index.Synonym(("dictionary",), "we", "s.yml", 4))}
+    docs = {"en": [entry("about/", "About", "who we are")]}
+    assert index.synonym_findings(synonyms, docs) == []
+    fields = {"about/": {"description": "The portal's editors.", "keywords": "dictionary"}}
+    assert [(f.code, f.line) for f in index.synonym_findings(synonyms, docs, fields)] == [
+        ("SEARCH-SYNONYM-READER-USED", 3), ("SEARCH-SYNONYM-READER-USED", 4)]
 
 
 def test_pages_of_entries_are_marked_on_their_page_top_in_every_language():

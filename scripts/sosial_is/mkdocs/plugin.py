@@ -93,7 +93,8 @@ class BuildState:
     state: pipeline.State | None = None
     dates: dict = field(default_factory=dict)
     courses: dict[str, str] = field(default_factory=dict)  # page url -> course code (search keys)
-    keywords: dict[str, str] = field(default_factory=dict)  # page url -> front matter keywords (search)
+    # page url -> its front matter fields that search weighs (description, keywords)
+    search_fields: dict[str, dict[str, str]] = field(default_factory=dict)
     glossary_terms: dict[str, tuple] = field(default_factory=dict)  # language -> glossary_marks.terms_of
     editions: dict[str, str] = field(default_factory=dict)  # page url -> edition (not the current one)
     not_found: dict[str, str] = field(default_factory=dict)  # default language's 404 page
@@ -298,9 +299,10 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
             page.meta["revision_date_iso"] = day.isoformat()
         if page.meta.get("course"):
             build.courses[page.url] = str(page.meta["course"])
-        words = keywords(page.meta.get("keywords"))
-        if words:
-            build.keywords[page.url] = " · ".join(words)
+        fields = {"description": str(page.meta.get("description") or "").strip(),
+                  "keywords": " · ".join(keywords(page.meta.get("keywords")))}
+        if any(fields.values()):
+            build.search_fields[page.url] = {k: v for k, v in fields.items() if v}
         if page.meta.get("edition"):  # searched only when asked (docs/assets/search-worker.js)
             build.editions[page.url] = str(page.meta["edition"])
 
@@ -344,7 +346,7 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
                                                    dict(self._current().courses),
                                                    entries=_search_entries(config),
                                                    editions=dict(self._current().editions),
-                                                   keywords=dict(build.keywords),
+                                                   search_fields=dict(build.search_fields),
                                                    keep_caches=build.decider is not None,
                                                    memo=self.incremental.search if build.decider else None,
                                                    synonyms=_search_synonyms(build),
