@@ -31,15 +31,17 @@
  *    addPageBodies), so a page matches a query whose words its sections share between them;
  *  - titles that name the query: an entry whose title has every word of a query of two words or
  *    more scores TITLE_ALL times as much ("социальная работа с группами": SW-301, not the
- *    ethics page, whose title has two of the words and whose sections have the third);
+ *    ethics page, whose title has two of the words and whose sections have the third); a
+ *    correction or synonym standing for a word counts as that word ("социальная работа с
+ *    грппами" too);
  *  - editions of the curriculum: a page of an edition other than the current one (its index
  *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
  *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
  *    (a course added by the edition in preparation, or one since removed); otherwise search
  *    shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the query sets of
- * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout3" or
- * "heldout4".
+ * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout4" or
+ * "heldout5".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {
@@ -341,24 +343,30 @@
     /* A correction or a synonym of a word the index does not have, or a word starting with its
        longest indexed start, stands for the word: Material, which counts the query's words an
        entry matches (and lists the others as missing), counts it. */
+    function standsFor(t) {
+      var meant = backoffs.filter(function (b) { return t.indexOf(b[0]) === 0; })
+        .map(function (b) { return b[1]; });
+      if (stands.has(t)) meant.push(stands.get(t));
+      return meant;
+    }
     if (stands.size || backoffs.length) results.forEach(function (r) {
       var metadata = r.matchData.metadata;
       Object.keys(metadata).forEach(function (t) {
-        var meant = backoffs.filter(function (b) { return t.indexOf(b[0]) === 0; })
-          .map(function (b) { return b[1]; });
-        if (stands.has(t)) meant.push(stands.get(t));
-        meant.forEach(function (w) { if (!metadata[w]) metadata[w] = {}; });
+        standsFor(t).forEach(function (w) { if (!metadata[w]) metadata[w] = {}; });
       });
     });
     if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });
     /* Material favours an entry matching every word of the query, wherever: a page's body makes
-       that easy for long pages, so a title that has them all counts more. */
+       that easy for long pages, so a title that has them all counts more. A word of the title
+       that stands for a query word (a misspelt word's correction, a synonym, a longest start)
+       counts for it: without it a typo in a query took the rule away from the page it names. */
     var asked = plan.clauses.filter(function (c) { return !c.code && c.presence !== "-"; });
     if (asked.length > 1) results.forEach(function (r) {
       var metadata = r.matchData.metadata;
       var covered = asked.every(function (c) {
         return Object.keys(metadata).some(function (t) {
-          return (t === c.term || (c.prefix && t.indexOf(c.term) === 0)) && metadata[t].title;
+          return metadata[t].title && (t === c.term || (c.prefix && t.indexOf(c.term) === 0) ||
+            standsFor(t).indexOf(c.term) >= 0);
         });
       });
       if (covered) r.score *= TITLE_ALL;

@@ -164,6 +164,11 @@ REAL_CASES = [
     ("tk", "maýyplygy bolan adamlaryň hukuklary", "law/international/"),
     ("ru", "чем занимается социальный работник", "ru/profession/"),
     ("en", "how to write up an ethical decision in case notes", "en/ethics/decision-making/"),
+    # a misspelt word's correction counts for the title rule: the course titled by every word of
+    # the query (these came after the references page or the profession page)
+    ("tk", "halkra durmuş işi", "curriculum/courses/sw-403/"),
+    ("ru", "социальная работа с грппами", "ru/curriculum/courses/sw-301/"),
+    ("en", "social work with gruops", "en/curriculum/courses/sw-301/"),
 ]
 
 
