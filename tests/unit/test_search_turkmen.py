@@ -55,6 +55,16 @@ def test_stop_words():
     assert not turkmen.is_stop_word("maşgala")
     # question words carry no topic ("durmuş işi näme?"), with or without Turkmen letters
     assert all(turkmen.is_stop_word(w) for w in ("näme", "name", "nädip", "haýsy", "näçe", "edýär"))
+    # ... also with the question particle written together ("... bolýarmy?", "... dälmi?")
+    assert all(turkmen.is_stop_word(w) for w in ("bolýarmy", "bolyarmy", "dälmi", "bilermi"))
+    assert not any(turkmen.is_stop_word(w) for w in ("ylmy", "jemi", "resmi"))
+
+
+def test_question_particle_comes_off_only_when_the_rest_is_attested():
+    vocab = turkmen.vocabulary(["saklamaly ylmy jemi"])
+    assert turkmen.stem("saklamalymy", vocab) == "saklamaly"
+    # "ylmy" (scientific) and "jemi" (total) end in "my"/"mi" but are words of their own
+    assert turkmen.stem("ylmy", vocab) == "ylmy" and turkmen.stem("jemi", vocab) == "jemi"
 
 
 def test_browser_twin_gives_the_same_stems(tmp_path):
@@ -65,7 +75,8 @@ def test_browser_twin_gives_the_same_stems(tmp_path):
     module.write_text(lunr_tk_source(), encoding="utf-8")
     words = sorted({w for w in TEXT.replace(",", " ").replace(".", " ").split()} |
                    {"masgalalara", "maşgalasyndan", "çagalaryň", "işleriň", "kitaby", "ishi",
-                    "Türkmenistandaky", "kömegi", "jemgyýete", "bahasy", "we", "üçin"})
+                    "Türkmenistandaky", "kömegi", "jemgyýete", "bahasy", "we", "üçin",
+                    "bolýarmy", "dälmi", "ylmy"})
     script = f"""
       const {{core, RULES}} = require({json.dumps(str(module))});
       const tk = core(RULES);

@@ -75,7 +75,15 @@
       return words;
     }
 
-    return { fold: fold, stem: stem, vocabulary: vocabulary, isStopWord: function (w) { return stop.has(fold(w)); } };
+    /* A stop word, also with the question particle ("bolýarmy", "dälmi"). */
+    function isStopWord(w) {
+      w = fold(w);
+      return stop.has(w) || (rules.particles || []).some(function (p) {
+        return w.length > p.length && w.slice(-p.length) === p && stop.has(w.slice(0, -p.length));
+      });
+    }
+
+    return { fold: fold, stem: stem, vocabulary: vocabulary, isStopWord: isStopWord };
   }
 
   function register(lunr, tk) {

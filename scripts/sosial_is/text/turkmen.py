@@ -55,6 +55,9 @@ SUFFIX_GROUPS: dict[str, list[str]] = {
     "locative adjective": ["daky", "daki", "deki", "taky", "taki", "teki", "ndaky", "ndaki", "ndeki"],
     "equative": ["ca", "ce"],
     "copula": ["dyr", "dir", "dur", "tyr", "tir"],
+    # the question particle mi/my/mu/mü, written together with the word it asks about
+    # ("bolýarmy", "bilermi", "saklamalymy"); a stem is still only taken when attested
+    "question": ["my", "mi", "mu"],
 }
 SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in group},
                              key=lambda s: (-len(s), s))
@@ -68,7 +71,10 @@ STOP_WORDS: list[str] = sorted({
     "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal",
     "name", "nahili", "nadip", "haysy", "nace", "nire", "nirede", "nireden", "nira", "hacan",
     "kim", "nicik", "mi", "my", "mu",
-    "etmek", "edyar", "edip", "etmeli", "bolmak", "bolyar", "bolup", "bolmaly"})
+    "etmek", "edyar", "edip", "etmeli", "bolmak", "bolyar", "bolup", "bolmaly", "bolar",
+    "biler"})
+# The question particle (folded); a stop word with it ("bolýarmy", "dälmi") is a stop word.
+PARTICLES: list[str] = SUFFIX_GROUPS["question"]
 
 _DIGIT = re.compile(r"\d")
 # Non-word characters at either end of a token (the lunr "trimmer" for Latin and Cyrillic).
@@ -126,13 +132,16 @@ def vocabulary(texts: list[str], separator: str = r"[\s\-]+") -> frozenset[str]:
 
 
 def is_stop_word(word: str) -> bool:
-    return fold(word) in STOP_WORDS
+    word = fold(word)
+    return word in STOP_WORDS or any(
+        word.endswith(p) and word[: -len(p)] in STOP_WORDS for p in PARTICLES)
 
 
 def rules() -> dict:
     """The rules as data, for the browser twin (``lunr_tk.js``)."""
     return {"fold": FOLD, "digraphs": DIGRAPHS, "minStem": MIN_STEM, "maxPasses": MAX_PASSES,
-            "devoice": DEVOICE, "suffixes": SUFFIXES, "stopWords": STOP_WORDS}
+            "devoice": DEVOICE, "suffixes": SUFFIXES, "stopWords": STOP_WORDS,
+            "particles": PARTICLES}
 
 
 def rules_json() -> str:
