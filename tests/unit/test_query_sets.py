@@ -49,3 +49,9 @@ def test_generated_pages_carry_their_search_keywords_and_list_weight():
     assert "\nsearch:\n  boost: 0.5\n" in pages["curriculum/catalogue.en.md"]
     course = pages["curriculum/courses/sw-409.ru.md"].split("\n---\n", 1)[0]
     assert 'keywords: ["дипломная работа"' in course  # from the course file's front matter
+    # the locale's keywords_<page>, in every language
+    for page in ("curriculum/competencies", "curriculum/prerequisites", "about/translation-status",
+                 "contributing/checks"):
+        for lang in ("tk", "ru", "en"):
+            front = pages[f"{page}.{lang}.md"].split("\n---\n", 1)[0]
+            assert "\nkeywords: [\"" in front, (page, lang)

@@ -28,7 +28,7 @@ def checks_page(lang: str, link_guide: bool = True) -> str:
     def w(key: str) -> str:
         return t(f"checks_page_{key}", lang)
     back = f" {w('back')}" if link_guide else ""
-    out = [front(w("title"), w("description"), SOURCE, lang, extra=search_meta(lang, boost=LIST_PAGE_BOOST)),
+    out = [front(w("title"), w("description"), SOURCE, lang, extra=search_meta(lang, "checks", boost=LIST_PAGE_BOOST)),
            f"# {w('title')}\n\n{w('intro')}{back}\n\n"]
     for code, entry in messages().items():
         if code.startswith("_") or not isinstance(entry, dict):

@@ -5,14 +5,15 @@ from __future__ import annotations
 from ..curriculum.model import Curriculum
 from ..locale import t
 from ..render import citations
-from .common import comp_order, front, model_notice
+from .common import comp_order, front, model_notice, search_meta
 
 
 def competencies_page(cur: Curriculum, lang: str) -> str:
     fw = cur.framework
     title = fw.title.get(lang) if fw else t("competencies_title", lang)
     intro = fw.description.get(lang) if fw else ""
-    out = [front(title, intro or title, "curriculum/competencies.yml", lang)]
+    out = [front(title, intro or title, "curriculum/competencies.yml", lang,
+                 extra=search_meta(lang, "competencies"))]
     out.append(f"# {title}\n\n{model_notice(lang)}{intro}\n\n")
     for comp_id in sorted(cur.competencies, key=comp_order):
         comp = cur.competencies[comp_id]

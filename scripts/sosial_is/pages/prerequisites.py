@@ -6,12 +6,13 @@ from __future__ import annotations
 from ..curriculum.model import Curriculum
 from ..locale import t
 from . import diagram
-from .common import course_link, front
+from .common import course_link, front, search_meta
 
 
 def prerequisites_page(cur: Curriculum, lang: str) -> str:
     intro = t("prereq_intro_layout", lang)
-    out = [front(t("prereq_title", lang), intro, "curriculum/courses/", lang)]
+    out = [front(t("prereq_title", lang), intro, "curriculum/courses/", lang,
+                 extra=search_meta(lang, "prerequisites"))]
     out.append(f"# {t('prereq_title', lang)}\n\n{intro}\n\n")
     for prog in cur.programmes.values():
         out.append(f"## {prog.title.get(lang)} {{#{prog.id}}}\n\n")

@@ -12,7 +12,7 @@ from ..curriculum.model import Curriculum
 from ..locale import t
 from ..markdown.cache import SourceCache
 from ..project.translations import PENDING_FILE, STATUSES, Reader, Unit, pending, status, units
-from .common import course_slug, front, sort_key
+from .common import course_slug, front, search_meta, sort_key
 
 STATUS_PAGE = "about/translation-status"
 
@@ -45,7 +45,8 @@ def status_pages(root: Path, docs: Path, hand_written: list[Path],
             rows.append((unit, {lg: status(unit, lg, planned, reader) for lg in LANGS}))
     pages: dict[str, str] = {}
     for lang in LANGS:
-        out = [front(t("ts_title", lang), t("ts_intro", lang), PENDING_FILE, lang)]
+        out = [front(t("ts_title", lang), t("ts_intro", lang), PENDING_FILE, lang,
+                     extra=search_meta(lang, "translation_status"))]
         out.append(f"# {t('ts_title', lang)}\n\n{t('ts_intro', lang)}\n\n")
         out.append(f"## {t('ts_summary', lang)} {{#summary}}\n\n| {t('ts_language', lang)} | "
                    + " | ".join(t(f"ts_{s}", lang) for s in STATUSES) + " |\n|---|"
