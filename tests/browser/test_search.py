@@ -98,11 +98,11 @@ def test_fixture_queries(page, fixture_url, lang):
             assert all(not r.startswith(("ru/", "en/")) for r in results), (query, results)
 
 
-def test_bench_direct_runs_rank_as_the_search_box(browser, fixture_site, fixture_url):
+def test_bench_direct_runs_rank_as_the_search_box(browser, fixture_url):
     """``bench-search --direct`` posts queries straight to the worker: same ranking as typing."""
     queries = [Query(lang, query, [expected]) for lang, query, expected in FIXTURE_CASES]
     typed = run_queries(browser, fixture_url, queries)
-    direct = run_queries_direct(browser, fixture_url, fixture_site, queries)
+    direct = run_queries_direct(browser, fixture_url, queries)
     assert [o.query for o in direct] == [o.query for o in typed]
     assert [o.results[:5] for o in direct] == [o.results[:5] for o in typed]
     assert all(o.rank == 1 for o in direct)
