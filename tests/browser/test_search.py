@@ -4,6 +4,7 @@ across inflections; course codes and competency ids first; "search all languages
 chosen. Fixture project for the mechanics, the real portal for real queries."""
 from __future__ import annotations
 
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -209,7 +210,11 @@ def test_real_site_queries(page, real_url, lang):
 #  - "spread": a page whose sections share the query's words between them (no section has all)
 #    ranks above pages that have one of the words many times ("storms", "boats");
 #  - "described": a page whose front matter description (its third item here; the others use
-#    their title) names what the query asks, in words its title and text do not use.
+#    their title) names what the query asks, in words its title and text do not use;
+#  - "asked": a page whose front matter questions (its fourth item) ask what the query asks, in
+#    words no other part of the page uses, ranks above a page that has them all many times in
+#    its text ("talked"); one of the questions uses a synonym's reader word, which must still
+#    lead to the synonym's page too (a question's words are the reader's, not the site's).
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -225,6 +230,10 @@ TOPIC_PAGES = {
         "storms": ("Deňiz", "Tupan. Tupanlar. Güýçli tupan. Tupanlar ýene."),
         "boats": ("Kenar", "Gaýyk. Gaýyklar. Köne gaýyk. Gaýyklar ýene."),
         "described": ("Nobatçylyk", "Gysga sahypa.", "Gözegçiler gijelerine näme işleýärler"),
+        "asked": ("Derwezeler", "Gysga sahypa.", "Derwezeler",
+                  ["daň atanda derwezäni kim açýar", "öýdäkiler gelip bilermi"]),
+        "talked": ("Howly", "Daň atanda derwezäni açdylar. Daň atanda derwezäni ýapdylar. "
+                   "Derwezäni daň atanda gördüler. Daň atanda derwezäni."),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -239,6 +248,10 @@ TOPIC_PAGES = {
         "storms": ("Море", "Штормы. Шторм. Сильные штормы. Снова штормы."),
         "boats": ("Берег", "Лодки. Лодка. Старые лодки. Снова лодки."),
         "described": ("Дежурства", "Короткая страница.", "Чем смотрители заняты ночью"),
+        "asked": ("Ворота", "Короткая страница.", "Ворота",
+                  ["кто отпирает калитку на рассвете", "может ли прийти родня"]),
+        "talked": ("Утро", "Калитку на рассвете открыли. На рассвете калитку закрыли. "
+                   "Калитка на рассвете. На рассвете калитка."),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -254,6 +267,10 @@ TOPIC_PAGES = {
         "storms": ("The sea", "Storms. A storm again. Many storms. Storms."),
         "boats": ("Quay", "Boats. Old boats. Boats again. Boats."),
         "described": ("Night shifts", "A short page.", "What the keepers do when it is dark"),
+        "asked": ("Gates", "A short page.", "Gates",
+                  ["who unlocks the wicket at dawn", "can kinfolk come along"]),
+        "talked": ("Mornings", "The wicket at dawn. At dawn the wicket opened. "
+                   "A wicket at dawn again. Dawn, wicket."),
     },
 }
 
@@ -263,10 +280,11 @@ def topic_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("search-topics")
     project = make_project(base / "project")
     for lang, pages in TOPIC_PAGES.items():
-        for name, (title, text, *description) in pages.items():
+        for name, (title, text, *more) in pages.items():
             path = project / "docs" / "search-test" / f"{name}.{lang}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f"---\ndescription: {(description or [title])[0]}\n---\n\n# {title}\n\n{text}\n",
+            asked = f"questions: {json.dumps(more[1], ensure_ascii=False)}\n" if len(more) > 1 else ""
+            path.write_text(f"---\ndescription: {(more or [title])[0]}\n{asked}---\n\n# {title}\n\n{text}\n",
                             encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "  - Search test:\n" + "".join(
@@ -292,7 +310,8 @@ TOPIC_CASES = {
            ("kitaphanna", "title", []),                        # a misspelling finds the page
            ("kitaphanna ýyldyzlar", "index", ["title"]),
            ("gaýyklar tupanlar", "spread", ["storms", "boats"]),
-           ("gözegçiler gijelerine", "described", [])],
+           ("gözegçiler gijelerine", "described", []),
+           ("derwezäni daň atanda", "asked", ["talked"])],
     "ru": [("маяк", "title", ["mentions"]),
            ("сады", "index", ["spring", "links"]),
            ("ракета", "exact", ["near"]),
@@ -301,7 +320,8 @@ TOPIC_CASES = {
            ("лодки штормы", "spread", ["storms", "boats"]),
            # a form whose stem the index lacks: the longest start of it the index has
            ("штормовой", "storms", []),
-           ("смотрители ночью", "described", [])],
+           ("смотрители ночью", "described", []),
+           ("калитка на рассвете", "asked", ["talked"])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
@@ -309,7 +329,8 @@ TOPIC_CASES = {
            ("lighthuose", "title", ["mentions"]),
            ("boats storms", "spread", ["storms", "boats"]),
            ("stormy", "storms", []),
-           ("keepers dark", "described", [])],
+           ("keepers dark", "described", []),
+           ("wicket dawn", "asked", ["talked"])],
 }
 
 
@@ -321,3 +342,17 @@ def test_typos_titles_and_section_pages(page, topic_url, lang):
         assert results and results[0] == topic(lang, first), (query, results)
         for name in later:
             assert topic(lang, name) in results[1:], (query, name, results)
+
+
+ASKED_SYNONYM = {"tk": "öýdäkiler", "ru": "родня", "en": "kinfolk"}
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_a_word_only_a_question_uses_keeps_its_synonym(page, topic_url, lang):
+    """The "asked" page's question uses a synonym's reader word: the query finds that page
+    through the question and the synonym's page (the fixture course on families) through the
+    synonym, which the question's word does not switch off."""
+    open_search(page, topic_url + LANG_PREFIX[lang])
+    results = search(page, topic_url, ASKED_SYNONYM[lang])
+    assert topic(lang, "asked") in results, results
+    assert LANG_PREFIX[lang] + "curriculum/courses/fx-101/" in results, results

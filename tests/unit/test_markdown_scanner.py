@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sosial_is.core.findings import Finding
 from sosial_is.curriculum.model import Reference
-from sosial_is.markdown.scanner import keywords, scan
+from sosial_is.markdown.scanner import MAX_QUESTION_WORDS, MAX_QUESTIONS, keywords, questions, scan
 from sosial_is.render.citations import render
 from support import check
 
@@ -90,6 +90,22 @@ def test_keywords_are_a_list_of_words_or_a_finding_on_their_line():
         scanned = scan(f"---\ntitle: T\n{bad}\n---\n# T\n", Path("docs/x.ru.md"))
         assert [(f.path, f.line, f.code) for f in scanned.front.problems] == [
             ("docs/x.ru.md", 3, "FRONT-KEYWORDS")], bad
+
+
+def test_questions_are_a_short_list_of_short_questions_or_a_finding_on_their_line():
+    ok = scan('---\ntitle: T\nquestions:\n  - "можно ли принять подарок"\n  - "sowgat almak"\n---\n# T\n')
+    assert ok.front.problems == []
+    assert questions(ok.front.data["questions"]) == ("можно ли принять подарок", "sowgat almak")
+    too_many = "[" + ", ".join(f"q{i}" for i in range(MAX_QUESTIONS + 1)) + "]"
+    too_long = "[" + " ".join(["word"] * (MAX_QUESTION_WORDS + 1)) + "]"
+    for bad in ("questions: can I accept a gift", "questions: []", "questions: [a, '']",
+                "questions: [1, b]", f"questions: {too_many}", f"questions: {too_long}",
+                "questions: ['<b>gift</b>']", "questions:\n  a: b"):
+        scanned = scan(f"---\ntitle: T\n{bad}\n---\n# T\n", Path("docs/x.en.md"))
+        assert [(f.path, f.line, f.code) for f in scanned.front.problems] == [
+            ("docs/x.en.md", 3, "FRONT-QUESTIONS")], bad
+    at_most = scan(f"---\ntitle: T\nquestions: {too_many[:-1].rsplit(',', 1)[0]}]\n---\n# T\n")
+    assert at_most.front.problems == [] and len(questions(at_most.front.data["questions"])) == MAX_QUESTIONS
 
 
 def test_placeholders_count_in_front_matter_not_in_code():

@@ -129,6 +129,15 @@ def test_front_matter_search_fields_go_on_the_page_top_entry_only():
     fields = data["config"]["fields"]
     assert fields["keywords"]["boost"] == index.KEYWORD_BOOST
     assert fields["description"]["boost"] == index.DESCRIPTION_BOOST
+    assert fields[index.QUESTIONS_FIELD]["boost"] == index.QUESTION_BOOST
+
+
+def test_readers_questions_are_a_field_of_the_page_top_entry():
+    data = index.build_index(
+        [entry("about/", "About", "licence"), entry("about/#licence", "Licence", "CC BY")], ["en"], {},
+        search_fields={"about/": {"questions": "can I copy your texts · who writes the site"}})
+    assert [d.get("questions") for d in data["docs"]] == [
+        "can I copy your texts · who writes the site", None]
 
 
 def test_synonym_check_counts_the_description_as_the_pages_words():
@@ -140,6 +149,17 @@ def test_synonym_check_counts_the_description_as_the_pages_words():
     fields = {"about/": {"description": "The portal's editors.", "keywords": "dictionary"}}
     assert [(f.code, f.line) for f in index.synonym_findings(synonyms, docs, fields)] == [
         ("SEARCH-SYNONYM-READER-USED", 3), ("SEARCH-SYNONYM-READER-USED", 4)]
+
+
+def test_synonym_check_does_not_count_readers_questions_as_the_pages_words():
+    """A question is worded as readers word it: its words are theirs, not the site's, so a
+    synonym's reader word in a question still needs the synonym (the worker agrees)."""
+    synonyms = {"en": (index.Synonym(("kids",), "children", "s.yml", 3),
+                       index.Synonym(("nursery",), "kindergarten", "s.yml", 4))}
+    docs = {"en": [entry("about/", "About", "children")]}
+    fields = {"about/": {"questions": "is the site for kids · kindergarten care"}}
+    assert [(f.code, f.param("word")) for f in index.synonym_findings(synonyms, docs, fields)] == [
+        ("SEARCH-SYNONYM-SITE-MISSING", "kindergarten")]
 
 
 def test_pages_of_entries_are_marked_on_their_page_top_in_every_language():

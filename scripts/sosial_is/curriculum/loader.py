@@ -22,7 +22,7 @@ from ..core.languages import LANGS
 from ..core.yaml_lines import Located
 from ..locale import t
 from ..markdown.cache import SourceCache
-from ..markdown.scanner import keywords, scan
+from ..markdown.scanner import keywords, questions, scan
 from .model import (
     SECTION_KEYS,
     CompetencyFile,
@@ -317,7 +317,8 @@ def parse_course_text(path: Path, lang: str, text: str | None = None,
     title = str(meta.get("title") or "").strip()
     course_text = CourseText(lang=lang, path=relpath(path), title=title,
                              title_line=scanned.front.lines.get(("title",), 1),
-                             keywords=keywords(meta.get("keywords")))
+                             keywords=keywords(meta.get("keywords")),
+                             questions=questions(meta.get("questions")))
     if not title:
         findings.append(finding(path, 1, "COURSE-TITLE-MISSING"))
     expected = section_headings(lang)

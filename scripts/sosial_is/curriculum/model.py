@@ -241,6 +241,7 @@ class CourseText:
     title_line: int
     sections: dict[str, Section] = field(default_factory=dict)
     keywords: tuple[str, ...] = ()  # front matter: the words readers search the course by
+    questions: tuple[str, ...] = ()  # front matter: what readers ask when the course is the answer
 
     @property
     def outcomes(self) -> list[Item]:

@@ -148,6 +148,10 @@ def front_matter(text: str, path: Path | str | None = None) -> FrontMatter:
             if "keywords" in out.data and not keywords(out.data["keywords"]):
                 out.problems.append(finding(path or "<text>", out.lines.get(("keywords",), 2),
                                             "FRONT-KEYWORDS"))
+            if "questions" in out.data and not questions(out.data["questions"]):
+                out.problems.append(finding(path or "<text>", out.lines.get(("questions",), 2),
+                                            "FRONT-QUESTIONS", most=MAX_QUESTIONS,
+                                            words=MAX_QUESTION_WORDS))
         elif located.data is not None:
             out.problems.append(finding(path or "<text>", 2, "FRONT-MATTER-NOT-MAPPING"))
     return out
@@ -161,6 +165,24 @@ def keywords(value: object) -> tuple[str, ...]:
     if not all(isinstance(v, str) and v.strip() for v in value):
         return ()
     return tuple(v.strip() for v in value)
+
+
+#: Front matter ``questions``: what readers type into a search box when this page is the answer
+#: (mkdocs/SEARCH.md). Short and few: they are searched, not shown, so they must not become a
+#: second, unseen text of the page.
+MAX_QUESTIONS = 12
+MAX_QUESTION_WORDS = 15
+
+
+def questions(value: object) -> tuple[str, ...]:
+    """Front matter ``questions``: a list of at most :data:`MAX_QUESTIONS` questions of at most
+    :data:`MAX_QUESTION_WORDS` words each, without markup; () when it is not such a list."""
+    found = keywords(value)
+    if len(found) > MAX_QUESTIONS:
+        return ()
+    if any(len(q.split()) > MAX_QUESTION_WORDS or "<" in q or ">" in q for q in found):
+        return ()
+    return found
 
 
 def _fence_lines(lines: list[str]) -> set[int]:

@@ -45,7 +45,7 @@ from ..core import git
 from ..core.findings import default_lang, errors, print_findings
 from ..locale import format_date, t
 from ..markdown.cache import SourceCache
-from ..markdown.scanner import keywords
+from ..markdown.scanner import keywords, questions
 from ..pages.writer import write_pages
 from ..project import Project
 from ..project.page_sources import last_change, page_sources
@@ -300,7 +300,8 @@ class SosialIsPlugin(BasePlugin[SosialIsConfig]):
         if page.meta.get("course"):
             build.courses[page.url] = str(page.meta["course"])
         fields = {"description": str(page.meta.get("description") or "").strip(),
-                  "keywords": " · ".join(keywords(page.meta.get("keywords")))}
+                  "keywords": " · ".join(keywords(page.meta.get("keywords"))),
+                  "questions": " · ".join(questions(page.meta.get("questions")))}
         if any(fields.values()):
             build.search_fields[page.url] = {k: v for k, v in fields.items() if v}
         if page.meta.get("edition"):  # searched only when asked (docs/assets/search-worker.js)

@@ -20,7 +20,8 @@ Processing per index:
   headings; a section's own page weighs a little more than its sub-pages; front matter
   ``tags`` stay on the page-top entry only; the top entry of a page of entries (glossary …)
   is marked ``entries`` (the search worker gives every other page-top entry its sections' words);
-- front matter: a page's ``description`` and ``keywords`` on its page-top entry, each a field;
+- front matter: a page's ``description``, ``keywords`` and ``questions`` on its page-top entry,
+  each a field;
 - ``config.synonyms``: the language's entries of ``curriculum/search-synonyms.yml`` (words
   readers search by that no page uses, and the site's words for them), for the search worker;
   :func:`synonym_findings` checks them against the language's index;
@@ -61,9 +62,18 @@ KEYWORD_BOOST = 5.0
 # the text: on the seen query sets (MEASUREMENTS → Search) the sum of the 12 MRRs went from
 # 10.682 to 10.858 at 1, to 10.868 at 1.5, 10.805 at 2, 10.726 at 5 and 10.790 at 0.5.
 DESCRIPTION_BOOST = 1.0
+# A page's front matter ``questions``: what readers type into the search box when the page is
+# the answer, in their own words ("can I copy your texts into my lecture handouts": the about
+# page). Lexical matching with field weights ranks pages by the words they share with a
+# question; a question worded as readers word it names the page that answers it, where long
+# pages that mention the same common words more often came first. Written by helpers from the
+# built pages, without the query sets (SEARCH.md). On the five seen query sets the sum of the
+# 15 MRRs went from 13.619 to 13.819 at 1.5, 13.868 at 2, 13.782 at 3, 13.781 at 5.
+QUESTIONS_FIELD = "questions"  # docs/assets/search-worker.js: QUESTIONS
+QUESTION_BOOST = 1.5
 FIELDS = {"title": {"boost": 5.0}, "headings": {"boost": 1.0}, "text": {"boost": 1.0},
           "description": {"boost": DESCRIPTION_BOOST}, "keywords": {"boost": KEYWORD_BOOST},
-          "tags": {"boost": 1e6}, "keys": {"boost": 1e4}}
+          QUESTIONS_FIELD: {"boost": QUESTION_BOOST}, "tags": {"boost": 1e6}, "keys": {"boost": 1e4}}
 # The weight of a section's own page (see page_tops): 1.25 to 2 score alike on the tuning set.
 SECTION_PAGE_BOOST = 1.5
 # lunr languages per index language. lunr-languages' Russian trimmer keeps only Cyrillic letters,
@@ -216,8 +226,8 @@ def build_index(entries: list[dict], langs: list[str], courses: dict[str, str],
     ``roots``: the locations of the languages' home pages; ``editions``: page -> the edition
     of the curriculum it belongs to, when not the current one (its entries carry ``edition``,
     and the search worker shows them only when the query names the edition's years);
-    ``search_fields``: page -> its front matter ``description`` and ``keywords`` (on its
-    page-top entry); ``synonyms``: the language's search synonyms (in ``config``)."""
+    ``search_fields``: page -> its front matter ``description``, ``keywords`` and ``questions``
+    (on its page-top entry); ``synonyms``: the language's search synonyms (in ``config``)."""
     entries = drop_boilerplate(merge_page_heads(entries))
     docs = [add_keys(e, courses) for e in page_tops(entries, roots)]
     if search_fields:
@@ -242,13 +252,15 @@ def _index_words(docs: list[dict], lang: str,
                  search_fields: dict[str, dict[str, str]] | None = None) -> frozenset[str]:
     """The words of a language's index entries as a reader types them (``words.normal``),
     markup left out, with the front matter ``search_fields`` of their pages (which
-    :func:`build_index` adds). Entry by entry: joining the texts first took 128 MiB more at ten
+    :func:`build_index` adds) except readers' ``questions``: a reader's word that only a question
+    uses is not a word of the site (the search worker treats it so too). Entry by entry: joining the texts first took 128 MiB more at ten
     times today's size, for the same time; the text without markup is the one
     ``drop_boilerplate`` asks for next (cached)."""
     found: set[str] = set()
     fields = search_fields or {}
     for doc in docs:
-        values = [doc.get("title"), doc.get("text"), *fields.get(doc["location"], {}).values()]
+        values = [doc.get("title"), doc.get("text"),
+                  *(v for k, v in fields.get(doc["location"], {}).items() if k != QUESTIONS_FIELD)]
         for value in values:
             if value:
                 found.update(_WORD.findall(_plain_text(str(value))))

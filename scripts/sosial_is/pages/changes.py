@@ -13,7 +13,7 @@ from ..curriculum.diff import CourseDiff, Coverage, EditionDiff, ItemChange, Pro
 from ..curriculum.editions import Edition, Editions
 from ..curriculum.model import LEVELS, Curriculum
 from ..locale import t
-from .common import comp_order, course_slug, front, model_notice
+from .common import comp_order, course_slug, front, model_notice, search_meta
 from .editions import page_path, relative, years
 
 KIND_ORDER = ("added", "removed", "renamed", "moved", "credits", "hours", "prerequisites",
@@ -25,7 +25,8 @@ def changes_page(editions: Editions, old: Edition, new: Edition, change: Edition
     title = t("changes_title", lang, old=years(old), new=years(new))
     intro = t("changes_intro", lang, old=years(old), new=years(new))
     here = f"curriculum/changes/{new.id}.md"  # links name pages without the language suffix
-    out = [front(title, intro, new.edition_file or editions.path, lang),
+    out = [front(title, intro, new.edition_file or editions.path, lang,
+                 extra=search_meta(lang, "changes")),
            f"# {title}\n\n{model_notice(lang)}{intro}\n\n"]
     if new.preparation:
         out.append(f"{t('edition_banner_preparation', lang, years=years(new))}\n\n")

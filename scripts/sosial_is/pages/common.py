@@ -45,14 +45,18 @@ LIST_PAGE_BOOST = 0.5
 
 
 def search_meta(lang: str, name: str = "", keywords: tuple[str, ...] | list[str] = (),
-                boost: float | None = None) -> str:
-    """Front matter lines for search: ``keywords`` (and the locale's ``keywords_<name>``, words
-    separated by " · ") and Material's per-page ``search: boost``."""
-    words = list(keywords)
-    if name:
-        words += [w.strip() for w in strings().get(f"keywords_{name}", {}).get(lang, "").split("·")
-                  if w.strip()]
-    out = f"keywords: {json.dumps(words, ensure_ascii=False)}\n" if words else ""
+                boost: float | None = None, questions: tuple[str, ...] | list[str] = ()) -> str:
+    """Front matter lines for search: ``keywords`` and ``questions`` (and the locale's
+    ``keywords_<name>`` and ``questions_<name>``, items separated by " · ") and Material's
+    per-page ``search: boost``."""
+    out = ""
+    for key, given in (("keywords", keywords), ("questions", questions)):
+        items = list(given)
+        if name:
+            items += [w.strip() for w in strings().get(f"{key}_{name}", {}).get(lang, "").split("·")
+                      if w.strip()]
+        if items:
+            out += f"{key}: {json.dumps(items, ensure_ascii=False)}\n"
     if boost is not None:
         out += f"search:\n  boost: {boost}\n"
     return out

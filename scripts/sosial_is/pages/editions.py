@@ -19,7 +19,7 @@ import re
 from ..core.findings import relpath
 from ..curriculum.editions import Edition, Editions
 from ..locale import t
-from .common import course_slug, front
+from .common import course_slug, front, search_meta
 
 #: The pages every edition has, relative to its folder (language suffix added per language).
 EDITION_PAGES = ("index", "catalogue", "map", "prerequisites")
@@ -163,7 +163,8 @@ def edition_home(editions: Editions, edition: Edition, lang: str) -> str:
 def editions_page(editions: Editions, lang: str) -> str:
     """curriculum/editions: every edition with its status, its changes and its data."""
     title = t("editions_title", lang)
-    out = [front(title, t("editions_intro", lang), editions.path, lang),
+    out = [front(title, t("editions_intro", lang), editions.path, lang,
+                 extra=search_meta(lang, "editions")),
            f"# {title}\n\n{t('editions_intro', lang)}\n\n"
            f"| {t('edition_word', lang)} | {t('edition_status', lang)} | {t('editions_changes', lang)} | "
            f"{t('editions_data', lang)} |\n|---|---|---|---|\n"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..curriculum.model import Curriculum
 from ..locale import t
-from .common import course_slug, front, model_notice
+from .common import course_slug, front, model_notice, search_meta
 
 
 def programme_page(cur: Curriculum, prog_id: str, lang: str) -> str:
@@ -12,7 +12,7 @@ def programme_page(cur: Curriculum, prog_id: str, lang: str) -> str:
     source = cur.where.get(("programme", prog_id), (f"curriculum/programmes/{prog_id}.yml", 1))[0]
     title = prog.title.get(lang)
     out = [front(title, prog.summary.get(lang), source, lang,
-                  extra=f"programme: {prog_id}\n")]
+                  extra=f"programme: {prog_id}\n" + search_meta(lang, f"programme_{prog_id}"))]
     out.append(f"# {title}\n\n{model_notice(lang)}{prog.summary.get(lang)}\n\n")
     out.append('<div class="si-facts" markdown>\n\n'
                f"{t('award', lang)}\n:   {prog.award.get(lang)}\n\n"
