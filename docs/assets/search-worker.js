@@ -32,10 +32,10 @@
  *  - pages as a whole: each page-top entry also holds its sections' words (field "body", see
  *    addPageBodies), so a page matches a query whose words its sections share between them;
  *  - titles that name the query: an entry whose title (or readers' questions, the "questions"
- *    field) has every word of a query of two words or more scores TITLE_ALL times as much ("социальная работа с группами": SW-301, not the
- *    ethics page, whose title has two of the words and whose sections have the third); a
- *    correction or synonym standing for a word counts as that word ("социальная работа с
- *    грппами" too);
+ *    field) has every word of a query of two words or more scores TITLE_ALL times as much
+ *    ("социальная работа с группами": SW-301, not the ethics page, whose title has two of the
+ *    words and whose sections have the third); a correction or synonym standing for a word
+ *    counts as that word ("социальная работа с грппами" too);
  *  - editions of the curriculum: a page of an edition other than the current one (its index
  *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
  *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
@@ -277,10 +277,10 @@
       plan.codes.some(function (c) { return (keysOf.get(result.ref) || []).indexOf(c) >= 0; });
   }
 
-  /* Does the index hold ``term`` (or, with ``prefix``, a word starting with it)? */
-  /* Whether the pages have a word: a field of the index other than readers' questions
-     (QUESTIONS) has it. A word only a question uses is the reader's, not the site's: its
-     synonyms, its longest start and its weight as a misspelling stay as they were. */
+  /* Do the pages hold ``term`` (or, with ``prefix``, a word starting with it)? A field of the
+     index other than readers' questions (QUESTIONS) must have it: a word only a question uses
+     is the reader's, not the site's, so its synonyms, its longest start and its weight as a
+     misspelling stay as they were. */
   function onPages(index, term) {
     var posting = index.invertedIndex[term];
     if (!posting) return false;

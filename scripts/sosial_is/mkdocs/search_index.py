@@ -68,7 +68,7 @@ DESCRIPTION_BOOST = 1.0
 # question; a question worded as readers word it names the page that answers it, where long
 # pages that mention the same common words more often came first. Written by helpers from the
 # built pages, without the query sets (SEARCH.md). On the five seen query sets the sum of the
-# 15 MRRs went from 13.619 to 13.819 at 1.5, 13.868 at 2, 13.782 at 3, 13.781 at 5.
+# 15 MRRs went from 13.619 to 13.869 at 1, 13.954 at 1.5, 13.929 at 2 and 13.881 at 3.
 QUESTIONS_FIELD = "questions"  # docs/assets/search-worker.js: QUESTIONS
 QUESTION_BOOST = 1.5
 FIELDS = {"title": {"boost": 5.0}, "headings": {"boost": 1.0}, "text": {"boost": 1.0},
@@ -252,10 +252,10 @@ def _index_words(docs: list[dict], lang: str,
                  search_fields: dict[str, dict[str, str]] | None = None) -> frozenset[str]:
     """The words of a language's index entries as a reader types them (``words.normal``),
     markup left out, with the front matter ``search_fields`` of their pages (which
-    :func:`build_index` adds) except readers' ``questions``: a reader's word that only a question
-    uses is not a word of the site (the search worker treats it so too). Entry by entry: joining the texts first took 128 MiB more at ten
-    times today's size, for the same time; the text without markup is the one
-    ``drop_boilerplate`` asks for next (cached)."""
+    :func:`build_index` adds) except readers' ``questions``: a reader's word that only a
+    question uses is not a word of the site (the search worker treats it so too). Entry by
+    entry: joining the texts first took 128 MiB more at ten times today's size, for the same
+    time; the text without markup is the one ``drop_boilerplate`` asks for next (cached)."""
     found: set[str] = set()
     fields = search_fields or {}
     for doc in docs:

@@ -20,8 +20,7 @@ def course_page(cur: Curriculum, course: Course, lang: str, up: str = "", histor
     facts_path = next(iter(course.origins.values()))[0] if course.origins else course.path
     out = [front(f"{course.code} {text.title}", desc, source, lang,
                   extra=f"course: {course.code}\nfacts_path: {facts_path}\n"
-                  + search_meta(lang, keywords=text.keywords,
-                                                questions=text.questions))]
+                  + search_meta(lang, keywords=text.keywords, questions=text.questions))]
     out.append(f"# {course.code} · {text.title}\n\n")
     out.append(model_notice(lang))
     h = facts.hours
