@@ -31,8 +31,9 @@
  *    "questions") counts as one the index does not have: it is the reader's word, not the site's;
  *  - pages as a whole: each page-top entry also holds its sections' words (field "body", see
  *    addPageBodies), so a page matches a query whose words its sections share between them;
- *  - titles that name the query: an entry whose title (or readers' questions, the "questions"
- *    field) has every word of a query of two words or more scores TITLE_ALL times as much
+ *  - titles that name the query: an entry whose title (or, when no title does, readers'
+ *    questions: the "questions" field) has every word of a query of two words or more scores
+ *    TITLE_ALL times as much
  *    ("социальная работа с группами": SW-301, not the ethics page, whose title has two of the
  *    words and whose sections have the third); a correction or synonym standing for a word
  *    counts as that word ("социальная работа с грппами" too);
@@ -73,6 +74,12 @@
   /* The field of readers' questions (front matter "questions": mkdocs/search_index.py,
      QUESTIONS_FIELD): searched like the other fields, but its words are not the site's. */
   var QUESTIONS = "questions";
+  /* A word only readers' questions use (none of the pages): below a synonym's site words
+     (SYNONYM), which name a page's subject, where a question may mention the word in passing
+     ("kids": the course titled "Children, Families and Child Protection" through the synonym,
+     not the life-course course whose question mentions caring for kids). On the seen query sets
+     1, 0.7, 0.5, 0.3 and 0.1 score alike. */
+  var ASKED = 0.5;
   var params = new URL(self.location.href).searchParams;
   var material = params.get("material");
   var tk = params.get("tk");
@@ -319,10 +326,11 @@
                            wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
           return;
         }
-        /* "+word": the prefix clause (which includes the exact stem) is the required one. */
-        q.term(c.term, { usePipeline: false, boost: EXACT,
-                         presence: c.prefix ? P.OPTIONAL : presence });
         var exact = indexed(index, c.term, false);
+        /* "+word": the prefix clause (which includes the exact stem) is the required one. A
+           word the pages do not have can still be in readers' questions: it counts ASKED there. */
+        q.term(c.term, { usePipeline: false, boost: exact ? EXACT : ASKED,
+                         presence: c.prefix ? P.OPTIONAL : presence });
         var known = exact || (c.prefix && indexed(index, c.term, true));
         if (c.prefix)
           q.term(c.term, { usePipeline: false, boost: exact ? PREFIX : UNKNOWN_PREFIX, presence: presence,
@@ -373,25 +381,32 @@
     });
     if (editionOf.size) results = results.filter(function (r) { return shown(r, plan); });
     /* Material favours an entry matching every word of the query, wherever: a page's body makes
-       that easy for long pages, so a title that has them all counts more, and so do readers'
-       questions that have them all between them (the words readers use for the page: on the
-       seen query sets the sum of the 15 MRRs went from 13.954 to 14.052; 1.5 times scored
-       14.031, 3 times 13.874). A word of the title or the questions that stands for a query
-       word (a misspelt word's correction, a synonym, a longest start) counts for it: without it
-       a typo in a query took the rule away from the page it names. */
+       that easy for long pages, so a title that has them all counts more; when no title has them
+       all, readers' questions that have them all between them count so too (the words readers
+       use for the page: on the seen query sets the sum of the 15 MRRs went from 13.954 to
+       14.022; 1.5 times scored lower). A title that names the query comes first: with the rule
+       for questions on every result (14.052) the references page, whose questions ask about
+       international social work organisations, came before SW-403 "Deňeşdirme we halkara
+       durmuş işi" for "halkra durmuş işi". A word of the title or the questions that stands for
+       a query word (a misspelt word's correction, a synonym, a longest start) counts for it:
+       without it a typo in a query took the rule away from the page it names. */
     var asked = plan.clauses.filter(function (c) { return !c.code && c.presence !== "-"; });
-    if (asked.length > 1) results.forEach(function (r) {
+    function coveredBy(r, field) {
       var metadata = r.matchData.metadata;
-      function coveredBy(field) {
-        return asked.every(function (c) {
-          return Object.keys(metadata).some(function (t) {
-            return metadata[t][field] && (t === c.term || (c.prefix && t.indexOf(c.term) === 0) ||
-              standsFor(t).indexOf(c.term) >= 0);
-          });
+      return asked.every(function (c) {
+        return Object.keys(metadata).some(function (t) {
+          return metadata[t][field] && (t === c.term || (c.prefix && t.indexOf(c.term) === 0) ||
+            standsFor(t).indexOf(c.term) >= 0);
         });
-      }
-      if (coveredBy("title") || coveredBy(QUESTIONS)) r.score *= TITLE_ALL;
-    });
+      });
+    }
+    if (asked.length > 1) {
+      var titled = results.filter(function (r) { return coveredBy(r, "title"); });
+      titled.forEach(function (r) { r.score *= TITLE_ALL; });
+      if (!titled.length) results.forEach(function (r) {
+        if (coveredBy(r, QUESTIONS)) r.score *= TITLE_ALL;
+      });
+    }
     results.sort(byScore);
     if (!corrected.size) return results;
     function asTyped(term) {
