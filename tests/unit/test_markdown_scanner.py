@@ -100,7 +100,8 @@ def test_questions_are_a_short_list_of_short_questions_or_a_finding_on_their_lin
     too_long = "[" + " ".join(["word"] * (MAX_QUESTION_WORDS + 1)) + "]"
     for bad in ("questions: can I accept a gift", "questions: []", "questions: [a, '']",
                 "questions: [1, b]", f"questions: {too_many}", f"questions: {too_long}",
-                "questions: ['<b>gift</b>']", "questions:\n  a: b"):
+                "questions: ['<b>gift</b>']", "questions:\n  a: b",
+                "questions: [Can I accept a gift?, can I accept a gift]"):
         scanned = scan(f"---\ntitle: T\n{bad}\n---\n# T\n", Path("docs/x.en.md"))
         assert [(f.path, f.line, f.code) for f in scanned.front.problems] == [
             ("docs/x.en.md", 3, "FRONT-QUESTIONS")], bad

@@ -175,12 +175,16 @@ MAX_QUESTION_WORDS = 15
 
 
 def questions(value: object) -> tuple[str, ...]:
-    """Front matter ``questions``: a list of at most :data:`MAX_QUESTIONS` questions of at most
-    :data:`MAX_QUESTION_WORDS` words each, without markup; () when it is not such a list."""
+    """Front matter ``questions``: a list of at most :data:`MAX_QUESTIONS` different questions
+    (a question written twice, in other capitals or punctuation, would count its words twice) of
+    at most :data:`MAX_QUESTION_WORDS` words each, without markup; () when it is not such a
+    list."""
     found = keywords(value)
     if len(found) > MAX_QUESTIONS:
         return ()
     if any(len(q.split()) > MAX_QUESTION_WORDS or "<" in q or ">" in q for q in found):
+        return ()
+    if len({" ".join(re.findall(r"\w+", q.casefold())) for q in found}) < len(found):
         return ()
     return found
 
