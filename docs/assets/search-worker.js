@@ -28,15 +28,15 @@
  *    работник") stand for the word; without one, its prefix matches count more, and when it has
  *    none, the longest start of it some indexed word begins with ("штормовой" → "шторм…");
  *    a word that only readers' questions use (the index's "questions" field, front matter
- *    "questions") counts as one the index does not have: it is the reader's word, not the site's;
+ *    "questions") counts as one the index does not have: it is the reader's word, not the
+ *    site's (it matches the questions with weight ASKED);
  *  - pages as a whole: each page-top entry also holds its sections' words (field "body", see
  *    addPageBodies), so a page matches a query whose words its sections share between them;
  *  - titles that name the query: an entry whose title (or, when no title does, readers'
  *    questions: the "questions" field) has every word of a query of two words or more scores
- *    TITLE_ALL times as much
- *    ("социальная работа с группами": SW-301, not the ethics page, whose title has two of the
- *    words and whose sections have the third); a correction or synonym standing for a word
- *    counts as that word ("социальная работа с грппами" too);
+ *    TITLE_ALL times as much ("социальная работа с группами": SW-301, not the ethics page,
+ *    whose title has two of the words and whose sections have the third); a correction or
+ *    synonym standing for a word counts as that word ("социальная работа с грппами" too);
  *  - editions of the curriculum: a page of an edition other than the current one (its index
  *    entry has "edition", mkdocs/search_index.py) is a result only when the query names one of
  *    the edition's years ("2027", "2027-2028"), or names a course code only other editions have
@@ -64,8 +64,8 @@
   /* The page-top "body" field (addPageBodies): weighted like the text (0.5 and 1.5 scored
      lower on the seen query sets). */
   var BODY = 1;
-  /* An entry whose title (or readers' questions) has every word of the query: 2 scored best on
-     the seen query sets (1, i.e. no such rule, and 3 lower). */
+  /* An entry whose title (or, when no title does, readers' questions) has every word of the
+     query: 2 scored best on the seen query sets (1, i.e. no such rule, and 3 lower). */
   var TITLE_ALL = 2;
   /* Material multiplies each score by at most 5 (a page entry matching every query term) and at
      least 1 (a section matching few): typo-only results are scaled below every exact one with
