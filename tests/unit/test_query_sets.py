@@ -5,12 +5,11 @@ readers' questions and the lower weight of list pages."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from sosial_is import pipeline
 from sosial_is.bench.search_quality import QUERY_SETS, load_sets
 from sosial_is.core.languages import LANG_PREFIX
-from sosial_is.markdown.scanner import questions
+from sosial_is.markdown.scanner import front_matter, questions
 from support import ROOT, project_of
 
 
@@ -63,12 +62,11 @@ def test_generated_pages_carry_readers_questions_from_their_one_source():
     """A course page's questions come from its language file's front matter; the other generated
     pages' from the locale (questions_<page>), in every language; all within the limits."""
     pages = pipeline.run(project_of(ROOT)).pages
-    course = yaml.safe_load(pages["curriculum/courses/sw-409.en.md"].split("\n---\n", 1)[0][4:])
-    source = yaml.safe_load((ROOT / "curriculum/courses/SW-409/en.md").read_text(encoding="utf-8")
-                            .split("\n---\n", 1)[0][4:])
+    course = front_matter(pages["curriculum/courses/sw-409.en.md"]).data
+    source = front_matter((ROOT / "curriculum/courses/SW-409/en.md").read_text(encoding="utf-8")).data
     assert course["questions"] == source["questions"] and questions(course["questions"])
     for page in ("glossary/index", "curriculum/catalogue", "curriculum/map", "curriculum/editions",
                  "curriculum/programmes/bsw", "curriculum/changes/2027-2028", "contributing/checks"):
         for lang in ("tk", "ru", "en"):
-            front = yaml.safe_load(pages[f"{page}.{lang}.md"].split("\n---\n", 1)[0][4:])
+            front = front_matter(pages[f"{page}.{lang}.md"]).data
             assert questions(front.get("questions")), (page, lang)
