@@ -19,7 +19,11 @@ Query sets (bench/queries/):
 - ``heldout4``: a fourth held-out set from a fourth independent reviewer, written on 5 December
   (measuring only: its queries are not read while changing the search);
 - ``heldout5``: a fifth held-out set from a fifth independent reviewer, written in the sixth
-  session (5 December) before its changes (measuring only, like ``heldout4``).
+  session (5 December) before its changes (measuring only, like ``heldout4``);
+- ``tuning2`` and ``heldout6``: a sixth round, three reviewers (one per language) who read only
+  the built pages' text, asked for everyday words, inflected forms and readers' questions (eighth
+  session, 5 December), split at random into a half the search may be tuned on and a half for
+  measuring only.
 
     scripts/run bench-search [--set developer --set tuning | --set heldout4 --set heldout5 | --set all]
                              [--project DIR] [--lenient] [--json OUT] [--show]
@@ -58,7 +62,8 @@ from ..mkdocs.search_index import sizes
 from .static_server import serve
 
 QUERY_DIR = Path(__file__).with_name("queries")
-QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+              "tuning2", "heldout6")
 DEFAULT_SETS = ("developer", "tuning")
 ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
