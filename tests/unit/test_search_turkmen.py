@@ -11,7 +11,7 @@ from sosial_is.mkdocs.search_index import lunr_tk_source
 from sosial_is.text import turkmen
 
 TEXT = ("Maşgala we maşgalalar. Çaga, çagalar; jemgyýet, işi, iş. Kitap, maksat, kömek, adam, "
-        "baha, ýagdaý, Türkmenistan, durmuş, hukuk, SW-204, C1")
+        "baha, ýagdaý, Türkmenistan, durmuş, hukuk, SW-204, C1. Goldamak, islemek, bermek, köp, bar")
 VOCAB = turkmen.vocabulary([TEXT])
 
 
@@ -37,6 +37,28 @@ def test_fold(text, folded):
 ])
 def test_inflected_forms_share_a_stem(forms, stem):
     assert {turkmen.stem(form, VOCAB) for form in forms} == {stem}
+
+
+@pytest.mark.parametrize("forms, stem", [
+    # present, participle, converb, necessity, verbal noun: the infinitive the pages have
+    (["goldamak", "goldaýar", "goldaýan", "goldap", "goldamaly", "goldamagy", "goldaýarlar"],
+     "goldamak"),
+    # negated with -ma/-me, past, future, conditional
+    (["islemek", "islemeýär", "isledi", "islejek", "islese"], "islemek"),
+    (["bermek", "berýär", "berip", "beren", "bermeli"], "bermek"),
+])
+def test_verb_forms_share_the_infinitive(forms, stem):
+    assert {turkmen.stem(form, VOCAB) for form in forms} == {stem}
+
+
+def test_verb_forms_need_the_infinitive_on_the_pages_and_a_stem_of_three_letters():
+    # no page has "okamak": its forms stay as they are
+    assert turkmen.stem("okaýar", VOCAB) == "okayar"
+    # "köp" (many) ends like the converb "-p" after "kö", and "kömek" is a word of the pages,
+    # but a verb stem has at least three letters; "bar" (there is) is not "barmak"
+    assert turkmen.stem("köp", VOCAB) == "kop"
+    assert turkmen.stem("kömek", VOCAB) == "komek"
+    assert turkmen.stem("bar", turkmen.vocabulary(["bar barmak"])) == "bar"
 
 
 def test_base_form_is_not_cut_without_evidence():
@@ -76,7 +98,8 @@ def test_browser_twin_gives_the_same_stems(tmp_path):
     words = sorted({w for w in TEXT.replace(",", " ").replace(".", " ").split()} |
                    {"masgalalara", "maşgalasyndan", "çagalaryň", "işleriň", "kitaby", "ishi",
                     "Türkmenistandaky", "kömegi", "jemgyýete", "bahasy", "we", "üçin",
-                    "bolýarmy", "dälmi", "ylmy"})
+                    "bolýarmy", "dälmi", "ylmy", "goldaýar", "goldap", "goldamagy", "islemeýär",
+                    "berip", "okaýar", "köp"})
     script = f"""
       const {{core, RULES}} = require({json.dumps(str(module))});
       const tk = core(RULES);

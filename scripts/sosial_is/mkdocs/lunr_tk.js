@@ -51,16 +51,39 @@
       return found;
     }
 
+    function shortest(a, b) {
+      return a === null || b.length < a.length || (b.length === a.length && b < a) ? b : a;
+    }
+
+    /* The attested infinitive of a finite verb form ("goldaýar" -> "goldamak"), else null. */
+    function infinitive(word, vocabulary) {
+      var best = null;
+      if (!vocabulary) return best;
+      rules.verbSuffixes.forEach(function (s) {
+        if (word.length <= s.length || word.slice(-s.length) !== s) return;
+        var base = word.slice(0, -s.length);
+        var bases = [base];
+        if (rules.negation.indexOf(base.slice(-2)) >= 0) bases.push(base.slice(0, -2));
+        bases.forEach(function (b) {
+          if (b.length < rules.verbMin || (s.length === 1 && rules.vowels.indexOf(b[b.length - 1]) < 0)) return;
+          rules.infinitives.forEach(function (end) {
+            if (b + end !== word && vocabulary.has(b + end)) best = shortest(best, b + end);
+          });
+        });
+      });
+      return best;
+    }
+
     function stem(word, vocabulary) {
       word = fold(word);
       if (digit.test(word) || word.length <= rules.minStem) return word;
       var best = null;
       candidates(word).forEach(function (c) {
         if (vocabulary && vocabulary.has(c) && c.length >= rules.minStem && !stop.has(c))
-          if (best === null || c.length < best.length || (c.length === best.length && c < best))
-            best = c;
+          best = shortest(best, c);
       });
-      return best === null ? word : best;
+      var nominal = best === null ? word : best;
+      return infinitive(nominal, vocabulary) || nominal;
     }
 
     function vocabulary(texts, separator) {

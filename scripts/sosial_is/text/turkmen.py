@@ -22,9 +22,16 @@ are left alone. The same function runs at index and at query time; and because M
 trailing wildcard to every query term, a base form typed as the query ("maşgala") still finds
 inflected forms the site has without the base form.
 
+Verbs: a finite form (present -ýar, participles -ýan/-an, converb -yp/-p, necessity -maly,
+past -dy, future -jak, conditional -sa, aorist -ar/-maz; also negated with -ma) stems to the
+verb's infinitive (-mak/-mek) when the pages have the infinitive: "goldaýar", "goldap",
+"goldaýan" and "goldamagy" all become "goldamak", "islemeýär" becomes "islemek". Only the
+infinitive is taken, never the bare verb stem, which is short and collides with common words
+(bar "there is" / barmak "to go"); the stem before the infinitive has at least ``VERB_MIN``
+letters ("köp" is not "kömek").
+
 Limits: derivational suffixes (-lyk, -çy, -ly, -syz) are kept on purpose (they change the
-meaning: maýyp / maýyplyk); verbs are not stemmed (their stems are short and collide with
-common words: barmak → bar); a different word that happens to be attested can be taken as the
+meaning: maýyp / maýyplyk); a verb whose infinitive no page has is not stemmed; a different word that happens to be attested can be taken as the
 stem (kanun → kan if "kan" occurs); vowel harmony is not checked; the vocabulary is per index,
 so a stem can differ between the one-language and the all-languages index (each is consistent
 in itself).
@@ -61,6 +68,20 @@ SUFFIX_GROUPS: dict[str, list[str]] = {
 }
 SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in group},
                              key=lambda s: (-len(s), s))
+
+# Finite verb forms (folded), longest first: present -ýar and its persons, participles -ýan
+# and -an/-en (-n after a vowel), converb -yp/-ip/-up (-p after a vowel), necessity -maly/-meli,
+# past -dy/-di, future -jak/-jek, conditional -sa/-se, aorist -ar/-er and its negation -maz/-mez.
+# A form's stem plus an infinitive ending, when the pages have that infinitive, is its stem.
+VERB_SUFFIXES: list[str] = sorted({
+    "yar", "yarlar", "yarys", "yarsynyz", "yan", "yanlar", "an", "en", "n",
+    "yp", "ip", "up", "p", "maly", "meli", "malydyr", "melidir",
+    "dy", "di", "dylar", "diler", "jak", "jek", "sa", "se", "salar", "seler",
+    "ar", "er", "arlar", "erler", "maz", "mez"}, key=lambda s: (-len(s), s))
+INFINITIVES = ("mak", "mek")
+NEGATION = ("ma", "me")
+VOWELS = "aeiouy"
+VERB_MIN = 3
 
 # Function words that carry no topic (folded): conjunctions, pronouns, postpositions, the
 # question words and particles a reader's question starts or ends with (näme, nädip, haýsy …,
@@ -108,16 +129,31 @@ def _candidates(word: str) -> set[str]:
     return found | devoiced
 
 
+def _infinitive(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
+    """The attested infinitive of ``word`` if it is a finite verb form ("goldaýar" ->
+    "goldamak"), else None."""
+    found = []
+    for suffix in VERB_SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        for b in [base] + ([base[:-2]] if base[-2:] in NEGATION else []):
+            if len(b) < VERB_MIN or (len(suffix) == 1 and b[-1] not in VOWELS):
+                continue
+            found += [b + end for end in INFINITIVES if b + end in vocabulary and b + end != word]
+    return min(found, key=lambda c: (len(c), c)) if found else None
+
+
 def stem(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
-    """The stem of ``word``: the shortest attested candidate, else the folded word."""
+    """The stem of ``word``: the shortest attested candidate, else the folded word; for a
+    finite verb form, its attested infinitive."""
     word = fold(word)
     if _DIGIT.search(word) or len(word) <= MIN_STEM:
         return word
     attested = [c for c in _candidates(word)
                 if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
-    if not attested:
-        return word
-    return min(attested, key=lambda c: (len(c), c))
+    nominal = min(attested, key=lambda c: (len(c), c)) if attested else word
+    return _infinitive(nominal, vocabulary) or nominal
 
 
 def vocabulary(texts: list[str], separator: str = r"[\s\-]+") -> frozenset[str]:
@@ -141,7 +177,8 @@ def rules() -> dict:
     """The rules as data, for the browser twin (``lunr_tk.js``)."""
     return {"fold": FOLD, "digraphs": DIGRAPHS, "minStem": MIN_STEM, "maxPasses": MAX_PASSES,
             "devoice": DEVOICE, "suffixes": SUFFIXES, "stopWords": STOP_WORDS,
-            "particles": PARTICLES}
+            "particles": PARTICLES, "verbSuffixes": VERB_SUFFIXES, "infinitives": INFINITIVES,
+            "negation": NEGATION, "vowels": VOWELS, "verbMin": VERB_MIN}
 
 
 def rules_json() -> str:
