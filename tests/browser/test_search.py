@@ -187,6 +187,11 @@ REAL_CASES = [
     ("tk", "halkra durmuş işi", "curriculum/courses/sw-403/"),
     ("ru", "социальная работа с грппами", "ru/curriculum/courses/sw-301/"),
     ("en", "social work with gruops", "en/curriculum/courses/sw-301/"),
+    # query words next to each other, as in the query (these came second, after pages with the
+    # words in more places: the law page, the bibliography, the ethics page)
+    ("tk", "sosial syýasatyň esaslary", "curriculum/courses/sw-201/"),
+    ("ru", "как оформить ссылку на источник", "ru/contributing/style/"),
+    ("en", "difficult life situation meaning", "en/law/"),
 ]
 
 
@@ -214,7 +219,10 @@ def test_real_site_queries(page, real_url, lang):
 #  - "asked": a page whose front matter questions (its fourth item) ask what the query asks, in
 #    words no other part of the page uses, ranks above a page that has them all many times in
 #    its text ("talked"); one of the questions uses a synonym's reader word, which must still
-#    lead to the synonym's page too (a question's words are the reader's, not the site's).
+#    lead to the synonym's page too (a question's words are the reader's, not the site's);
+#  - "phrase": a page with the query's two words next to each other, in the query's order,
+#    ranks above a page that has each of them three times, never within two words of each
+#    other ("apart").
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -234,6 +242,9 @@ TOPIC_PAGES = {
                   ["daň atanda derwezäni kim açýar", "öýdäkiler gelip bilermi"]),
         "talked": ("Howly", "Daň atanda derwezäni açdylar. Daň atanda derwezäni ýapdylar. "
                    "Derwezäni daň atanda gördüler. Daň atanda derwezäni."),
+        "phrase": ("Çeşmeler", "Derýa daşlary şu ýerde ýatyr."),
+        "apart": ("Kenarlar", "Daşlar. Derýa giň we uzyn. Daşlar köp. Derýa ýene akýar. "
+                  "Daşlar ýene. Derýa."),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -252,6 +263,9 @@ TOPIC_PAGES = {
                   ["кто отпирает калитку на рассвете", "может ли прийти родня"]),
         "talked": ("Утро", "Калитку на рассвете открыли. На рассвете калитку закрыли. "
                    "Калитка на рассвете. На рассвете калитка."),
+        "phrase": ("Ручьи", "Речные камни лежат здесь."),
+        "apart": ("Отмели", "Камни. Речные волны широки и быстры. Камни лежат. Речные берега "
+                  "далеко. Камни снова. Речные."),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -271,6 +285,9 @@ TOPIC_PAGES = {
                   ["who unlocks the wicket at dawn", "can kinfolk come along"]),
         "talked": ("Mornings", "The wicket at dawn. At dawn the wicket opened. "
                    "A wicket at dawn again. Dawn, wicket."),
+        "phrase": ("Pebbles", "River stones lie here."),
+        "apart": ("Banks", "Stones. The river is wide and slow. Stones lie. The river bends far "
+                  "away. Stones again. River."),
     },
 }
 
@@ -311,7 +328,8 @@ TOPIC_CASES = {
            ("kitaphanna ýyldyzlar", "index", ["title"]),
            ("gaýyklar tupanlar", "spread", ["storms", "boats"]),
            ("gözegçiler gijelerine", "described", []),
-           ("derwezäni daň atanda", "asked", ["talked"])],
+           ("derwezäni daň atanda", "asked", ["talked"]),
+           ("derýa daşlary", "phrase", ["apart"])],
     "ru": [("маяк", "title", ["mentions"]),
            ("сады", "index", ["spring", "links"]),
            ("ракета", "exact", ["near"]),
@@ -321,7 +339,8 @@ TOPIC_CASES = {
            # a form whose stem the index lacks: the longest start of it the index has
            ("штормовой", "storms", []),
            ("смотрители ночью", "described", []),
-           ("калитка на рассвете", "asked", ["talked"])],
+           ("калитка на рассвете", "asked", ["talked"]),
+           ("речные камни", "phrase", ["apart"])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
@@ -330,7 +349,8 @@ TOPIC_CASES = {
            ("boats storms", "spread", ["storms", "boats"]),
            ("stormy", "storms", []),
            ("keepers dark", "described", []),
-           ("wicket dawn", "asked", ["talked"])],
+           ("wicket dawn", "asked", ["talked"]),
+           ("river stones", "phrase", ["apart"])],
 }
 
 
