@@ -13,6 +13,7 @@ from sosial_is.bench.search_quality import (
     QUERY_BOX,
     Query,
     _settle,
+    query_times,
     result_pages,
     run_queries,
     run_queries_direct,
@@ -107,6 +108,16 @@ def test_bench_direct_runs_rank_as_the_search_box(browser, fixture_url):
     assert [o.query for o in direct] == [o.query for o in typed]
     assert [o.results[:5] for o in direct] == [o.results[:5] for o in typed]
     assert all(o.rank == 1 for o in direct)
+
+
+def test_bench_query_times_cover_every_engine_and_language(browser, fixture_url):
+    """``bench-search --query-rounds``: a median time per query for each site and language."""
+    queries = [Query(lang, query, [expected]) for lang, query, expected in FIXTURE_CASES]
+    times = query_times(browser, {"ours": fixture_url, "again": fixture_url}, queries, 2)
+    assert set(times) == {"ours", "again"}
+    for engine in times:
+        assert set(times[engine]) == {"tk", "ru", "en"}
+        assert all(ms > 0 for ms in times[engine].values()), times
 
 
 def test_keyboard_shortcut_and_enter(page, fixture_url):

@@ -27,7 +27,7 @@ Query sets (bench/queries/):
 
     scripts/run bench-search [--set developer --set tuning | --set heldout4 --set heldout5 | --set all]
                              [--project DIR] [--lenient] [--json OUT] [--show]
-                             [--engine ours] [--site DIR] [--direct]
+                             [--engine ours] [--site DIR] [--direct] [--query-rounds N]
 
 Default sets: developer and tuning. --lenient builds with strict: false (to measure while others'
 pages still raise warnings). --engine ours skips Material's default; --site DIR measures an
@@ -38,7 +38,9 @@ of typing it: seconds instead of minutes, for runs while tuning; it also sees re
 box would show only on scrolling, so report the typed figures. --setup-rounds N also times, N
 rounds with the engines alternating, how long the search takes to be ready after the reader
 opens it (the index downloaded and set up in the worker), per language: the medians and their
-ratio to the first engine.
+ratio to the first engine. --query-rounds N also times each query posted straight to the search
+worker (sites with our search: ours and the baseline), N rounds with the engines alternating: the
+median milliseconds per query and language, and their ratio.
 """
 from __future__ import annotations
 
@@ -226,7 +228,8 @@ def run_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
 # On a page of the language: its search worker as the page starts it (docs/assets/search.js puts
 # our wrapper's address, with its parameters, in Material's config), the language's index set up
 # in it, then every query posted to it as Material's search box does (SearchMessageType
-# SETUP = 0, QUERY = 2); the answer's result groups, one per page, in order.
+# SETUP = 0, QUERY = 2); the answer's result groups, one per page, in order, and the
+# milliseconds from posting each query to its answer.
 DIRECT_JS = """async ([indexUrl, queries]) => {
   const worker = new Worker(JSON.parse(document.getElementById("__config").textContent).search);
   const index = await (await fetch(indexUrl)).json();
@@ -235,14 +238,17 @@ DIRECT_JS = """async ([indexUrl, queries]) => {
   worker.postMessage({type: 0, data: {config: index.config, docs: index.docs,
                                       options: {suggest: false}}});
   await answer;
-  const out = [];
+  const out = [], ms = [];
   for (const q of queries) {
     answer = next();
+    const start = performance.now();
     worker.postMessage({type: 2, data: q});
-    out.push(((await answer).data.items || []).map(group => group[0].location));
+    const items = (await answer).data.items || [];
+    ms.push(performance.now() - start);
+    out.push(items.map(group => group[0].location));
   }
   worker.terminate();
-  return out;
+  return [out, ms];
 }"""
 
 
@@ -259,13 +265,36 @@ def run_queries_direct(browser, base: str, queries: list[Query]) -> list[Outcome
             if not todo:
                 continue
             page.goto(base + LANG_PREFIX[lang])
-            found = page.evaluate(DIRECT_JS, [f"{base}search/search_index.{lang}.json",
-                                              [q.q for q in todo]])
+            found, _ = page.evaluate(DIRECT_JS, [f"{base}search/search_index.{lang}.json",
+                                                 [q.q for q in todo]])
             for query, locations in zip(todo, found, strict=True):
                 outcomes.append(Outcome(query, result_pages(base, [base + loc for loc in locations])))
     finally:
         page.close()
     return outcomes
+
+
+def query_times(browser, bases: dict[str, str], queries: list[Query],
+                rounds: int) -> dict[str, dict[str, float]]:
+    """Per engine (sites with our search) and language, the median milliseconds from posting a
+    query to the page's search worker until its answer, over every query of ``queries`` in
+    ``rounds`` rounds, the engines taking turns first; a fresh page and worker each time."""
+    times: dict[str, dict[str, list[float]]] = {e: {lang: [] for lang in LANG_PREFIX} for e in bases}
+    for r in range(rounds):
+        for engine in (list(bases) if r % 2 == 0 else list(reversed(bases))):
+            page = browser.new_page()
+            try:
+                for lang, prefix in LANG_PREFIX.items():
+                    todo = [q.q for q in queries if q.lang == lang]
+                    if todo:
+                        page.goto(bases[engine] + prefix)
+                        _, ms = page.evaluate(DIRECT_JS, [
+                            f"{bases[engine]}search/search_index.{lang}.json", todo])
+                        times[engine][lang] += ms
+            finally:
+                page.close()
+    return {e: {lang: round(statistics.median(v), 1) for lang, v in langs.items() if v}
+            for e, langs in times.items()}
 
 
 def open_search_ms(browser, url: str) -> float:
@@ -341,6 +370,14 @@ def print_report(report: dict, engines: list[str]) -> None:
             print(f"  {lang}: " + "; ".join(
                 f"{e} {setup[e][lang]:.0f}" + ("" if e == first else f" ({setup[e][lang] / setup[first][lang]:.2f})")
                 for e in engines))
+    if "query ms" in report:
+        times = report["query ms"]
+        timed = [e for e in engines if e in times]
+        print("time per query, posted to the search worker (median ms; ratio to " + timed[0] + "):")
+        for lang in times[timed[0]]:
+            print(f"  {lang}: " + "; ".join(
+                f"{e} {times[e][lang]:.1f}" + ("" if e == timed[0] else f" ({times[e][lang] / times[timed[0]][lang]:.2f})")
+                for e in timed))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -356,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also measure this built site, as 'baseline' (e.g. an older commit's)")
     parser.add_argument("--setup-rounds", type=int, default=0,
                         help="also time how long search takes to be ready, this many rounds")
+    parser.add_argument("--query-rounds", type=int, default=0,
+                        help="also time each query posted to the search worker, this many rounds "
+                             "(sites with our search: ours and the baseline)")
     parser.add_argument("--lenient", action="store_true", help="build with strict: false")
     parser.add_argument("--direct", action="store_true",
                         help="post the queries straight to the search worker instead of typing "
@@ -408,6 +448,16 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     report["setup ms"] = setup_times(
                         browser, {e: base for e, (base, _) in servers.items()}, args.setup_rounds)
+                finally:
+                    for _, server in servers.values():
+                        server.shutdown()
+            ours_like = {e: site for e, site in sites.items() if e != "material-default"}
+            if args.query_rounds > 0 and ours_like:
+                servers = {engine: serve(site) for engine, site in ours_like.items()}
+                try:
+                    report["query ms"] = query_times(
+                        browser, {e: base for e, (base, _) in servers.items()}, queries,
+                        args.query_rounds)
                 finally:
                     for _, server in servers.values():
                         server.shutdown()
