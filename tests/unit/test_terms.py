@@ -96,6 +96,19 @@ def test_inflected_turkmen_forms(text: str) -> None:
     assert len(findings(PAGE + text + "\n")) == 1
 
 
+def test_a_turkmen_verb_in_a_term_matches_its_finite_forms() -> None:
+    # the search's verb stemming: the term's infinitive attests the stem of "geçirýär", "geçirip"
+    interview = entry("interviewing", "agreed",
+                      {"term": "söhbetdeşlik geçirmek",
+                       "avoid": [{"term": "interwýu geçirmek", "reason": "daşary ýurt sözi"}]},
+                      {"term": "проведение интервью"}, {"term": "interviewing"})
+    for text in ("Işgär interwýu geçirýär.", "Interwýu geçirip bilýär.", "interwýu geçirmeli"):
+        found = findings(PAGE + text + "\n", cur=curriculum(interview))
+        assert [f.code for f in found] == ["TERM-AVOID"], text
+    # another verb after the same noun is no match
+    assert findings(PAGE + "Interwýu berýär.\n", cur=curriculum(interview)) == []
+
+
 def test_turkmen_letters_typed_without_diacritics_are_the_same_word() -> None:
     # the search's folding: ş→s, ý→y …
     assert len(findings(PAGE + "Yasy uly adamlar.\n")) == 1

@@ -13,7 +13,8 @@ Matching is word by word, each word reduced to a key, so inflected forms match:
 
 - Turkmen: the search's folding and suffix stripping (``text/turkmen.py``), with the words of
   the Turkmen pages, course files and glossary terms as the vocabulary that attests a stem, as
-  the search index does ("sosial adalaty", "sosial adalata" → "sosial adalat");
+  the search index does ("sosial adalaty", "sosial adalata" → "sosial adalat"; a verb's finite
+  forms → its infinitive when attested: "söhbetdeşlik geçirýär" → "söhbetdeşlik geçirmek");
 - Russian: the Snowball stemmer ("пожилых людей" → "пожил люд");
 - English: lower case without plural and possessive endings ("older persons'" → "older person").
 

@@ -31,10 +31,10 @@ infinitive is taken, never the bare verb stem, which is short and collides with 
 letters ("köp" is not "kömek").
 
 Limits: derivational suffixes (-lyk, -çy, -ly, -syz) are kept on purpose (they change the
-meaning: maýyp / maýyplyk); a verb whose infinitive no page has is not stemmed; a different word that happens to be attested can be taken as the
-stem (kanun → kan if "kan" occurs); vowel harmony is not checked; the vocabulary is per index,
-so a stem can differ between the one-language and the all-languages index (each is consistent
-in itself).
+meaning: maýyp / maýyplyk); a verb whose infinitive no page has is not stemmed; a different
+word that happens to be attested can be taken as the stem (kanun → kan if "kan" occurs); vowel
+harmony is not checked; the vocabulary is per index, so a stem can differ between the
+one-language and the all-languages index (each is consistent in itself).
 """
 from __future__ import annotations
 
