@@ -278,7 +278,8 @@ def query_times(browser, bases: dict[str, str], queries: list[Query],
                 rounds: int) -> dict[str, dict[str, float]]:
     """Per engine (sites with our search) and language, the median milliseconds from posting a
     query to the page's search worker until its answer, over every query of ``queries`` in
-    ``rounds`` rounds, the engines taking turns first; a fresh page and worker each time."""
+    ``rounds`` rounds, the engines taking turns first; a fresh page per engine and round, a fresh
+    worker per language."""
     times: dict[str, dict[str, list[float]]] = {e: {lang: [] for lang in LANG_PREFIX} for e in bases}
     for r in range(rounds):
         for engine in (list(bases) if r % 2 == 0 else list(reversed(bases))):
