@@ -75,9 +75,9 @@
      "social work with groups"): the entry scores 1 + PHRASE × the share of the query's
      neighbouring word pairs it has so. Material's index records each word's position as its
      number among the field's words. On the seen query sets and tuning2 (sum of the 18 MRRs)
-     16.864 became 17.061 (17 queries up to first place, 3 down from it); PHRASE 0.5: 17.014,
-     0.75: 17.046, 1.25: 17.016, 1.5: 16.968, 2: 16.950; PHRASE_GAP 1: 16.989, 3: 17.062; the
-     pair in either order: 17.015. */
+     16.864 became 17.061 (14 queries up to first place, 4 others up; 3 down from it, 2 others
+     down); PHRASE 0.5: 17.014, 0.75: 17.046, 1.25: 17.016, 1.5: 16.968, 2: 16.950; PHRASE_GAP
+     1: 16.989, 3: 17.062; the pair in either order: 17.015. */
   var PHRASE = 1, PHRASE_GAP = 2;
   /* Positions in different fields must not meet: each field's word numbers are offset by its
      number times FIELD_SPAN (more words than any field has). */
