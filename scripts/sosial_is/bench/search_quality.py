@@ -53,6 +53,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,6 +276,23 @@ def run_queries_direct(browser, base: str, queries: list[Query]) -> list[Outcome
     return outcomes
 
 
+def _turns(engines: dict[str, str], round_number: int) -> list[str]:
+    """The engines in the order they run in a round: reversed every other round, so neither is
+    always first."""
+    return list(engines) if round_number % 2 == 0 else list(reversed(engines))
+
+
+@contextmanager
+def _served(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Each site served on 127.0.0.1 for the ``with`` block: engine -> base URL."""
+    servers = {engine: serve(site) for engine, site in sites.items()}
+    try:
+        yield {engine: base for engine, (base, _) in servers.items()}
+    finally:
+        for _, server in servers.values():
+            server.shutdown()
+
+
 def query_times(browser, bases: dict[str, str], queries: list[Query],
                 rounds: int) -> dict[str, dict[str, float]]:
     """Per engine (sites with our search) and language, the median milliseconds from posting a
@@ -282,7 +301,7 @@ def query_times(browser, bases: dict[str, str], queries: list[Query],
     worker per language."""
     times: dict[str, dict[str, list[float]]] = {e: {lang: [] for lang in LANG_PREFIX} for e in bases}
     for r in range(rounds):
-        for engine in (list(bases) if r % 2 == 0 else list(reversed(bases))):
+        for engine in _turns(bases, r):
             page = browser.new_page()
             try:
                 for lang, prefix in LANG_PREFIX.items():
@@ -313,7 +332,7 @@ def setup_times(browser, bases: dict[str, str], rounds: int) -> dict[str, dict[s
     turns first in alternate rounds; a fresh page (empty cache) each time."""
     times: dict[str, dict[str, list[float]]] = {e: {lang: [] for lang in LANG_PREFIX} for e in bases}
     for r in range(rounds):
-        for engine in (list(bases) if r % 2 == 0 else list(reversed(bases))):
+        for engine in _turns(bases, r):
             for lang, prefix in LANG_PREFIX.items():
                 times[engine][lang].append(open_search_ms(browser, bases[engine] + prefix))
     return {e: {lang: round(statistics.median(v), 1) for lang, v in langs.items()}
@@ -364,21 +383,22 @@ def print_report(report: dict, engines: list[str]) -> None:
                             for e in engines)
             print(f"{name:10} {key:18} {row['queries']:>7}{cells}")
     if "setup ms" in report:
-        setup = report["setup ms"]
-        first = engines[0]
-        print("time until search is ready after opening it (median ms; ratio to " + first + "):")
-        for lang in LANG_PREFIX:
-            print(f"  {lang}: " + "; ".join(
-                f"{e} {setup[e][lang]:.0f}" + ("" if e == first else f" ({setup[e][lang] / setup[first][lang]:.2f})")
-                for e in engines))
+        _print_times("time until search is ready after opening it", report["setup ms"], engines, 0)
     if "query ms" in report:
-        times = report["query ms"]
-        timed = [e for e in engines if e in times]
-        print("time per query, posted to the search worker (median ms; ratio to " + timed[0] + "):")
-        for lang in times[timed[0]]:
-            print(f"  {lang}: " + "; ".join(
-                f"{e} {times[e][lang]:.1f}" + ("" if e == timed[0] else f" ({times[e][lang] / times[timed[0]][lang]:.2f})")
-                for e in timed))
+        _print_times("time per query, posted to the search worker", report["query ms"], engines, 1)
+
+
+def _print_times(title: str, times: dict[str, dict[str, float]], engines: list[str],
+                 decimals: int) -> None:
+    """Median times per language of the engines that have them, each with its ratio to the
+    first of them."""
+    timed = [e for e in engines if e in times]
+    first = timed[0]
+    print(f"{title} (median ms; ratio to {first}):")
+    for lang in times[first]:
+        print(f"  {lang}: " + "; ".join(
+            f"{e} {times[e][lang]:.{decimals}f}" + ("" if e == first else f" ({times[e][lang] / times[first][lang]:.2f})")
+            for e in timed))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -445,23 +465,12 @@ def main(argv: list[str] | None = None) -> int:
                                     "expect": o.query.expect, "rank": o.rank,
                                     "top": o.results[:5]} for o in outcomes]
             if args.setup_rounds > 0:
-                servers = {engine: serve(site) for engine, site in sites.items()}
-                try:
-                    report["setup ms"] = setup_times(
-                        browser, {e: base for e, (base, _) in servers.items()}, args.setup_rounds)
-                finally:
-                    for _, server in servers.values():
-                        server.shutdown()
+                with _served(sites) as bases:
+                    report["setup ms"] = setup_times(browser, bases, args.setup_rounds)
             ours_like = {e: site for e, site in sites.items() if e != "material-default"}
             if args.query_rounds > 0 and ours_like:
-                servers = {engine: serve(site) for engine, site in ours_like.items()}
-                try:
-                    report["query ms"] = query_times(
-                        browser, {e: base for e, (base, _) in servers.items()}, queries,
-                        args.query_rounds)
-                finally:
-                    for _, server in servers.values():
-                        server.shutdown()
+                with _served(ours_like) as bases:
+                    report["query ms"] = query_times(browser, bases, queries, args.query_rounds)
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
