@@ -79,13 +79,9 @@
      down); PHRASE 0.5: 17.014, 0.75: 17.046, 1.25: 17.016, 1.5: 16.968, 2: 16.950; PHRASE_GAP
      1: 16.989, 3: 17.062; the pair in either order: 17.015. */
   var PHRASE = 1, PHRASE_GAP = 2;
-  /* Positions in different fields must not meet: each field's word numbers are offset by its
-     number times FIELD_SPAN (more words than any field has). */
-  var FIELD_SPAN = 1e7, fieldNumbers = new Map();
-  function fieldNumber(field) {
-    if (!fieldNumbers.has(field)) fieldNumbers.set(field, fieldNumbers.size);
-    return fieldNumbers.get(field);
-  }
+  /* Positions in different fields must not meet: each field's word numbers are offset by the
+     field's place in the index's fields times FIELD_SPAN (more words than any field has). */
+  var FIELD_SPAN = 1e7;
   /* Material multiplies each score by at most 5 (a page entry matching every query term) and at
      least 1 (a section matching few): typo-only results are scaled below every exact one with
      this margin, so they stay below after Material's own boosts. */
@@ -421,13 +417,13 @@
       });
     }
     /* Every place where entry ``r`` has the query word of clause ``c``, as one number: the
-       field's number (fieldNumbers) times FIELD_SPAN plus the word's number in the field. */
+       field's place in the index's fields times FIELD_SPAN plus the word's number in the field. */
     function places(r, c) {
       var metadata = r.matchData.metadata, out = [];
       Object.keys(metadata).forEach(function (t) {
         if (!meets(t, c)) return;
         Object.keys(metadata[t]).forEach(function (field) {
-          var base = fieldNumber(field) * FIELD_SPAN;
+          var base = index.fields.indexOf(field) * FIELD_SPAN;
           ((metadata[t][field] || {}).position || []).forEach(function (n) { out.push(base + n); });
         });
       });
