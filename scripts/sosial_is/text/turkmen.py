@@ -129,6 +129,11 @@ def _candidates(word: str) -> set[str]:
     return found | devoiced
 
 
+def _shortest(words: list[str]) -> str | None:
+    """The shortest of ``words`` (on a tie, the first in alphabetical order), None if none."""
+    return min(words, key=lambda c: (len(c), c)) if words else None
+
+
 def _infinitive(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
     """The attested infinitive of ``word`` if it is a finite verb form ("goldaýar" ->
     "goldamak"), else None."""
@@ -141,7 +146,7 @@ def _infinitive(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
             if len(b) < VERB_MIN or (len(suffix) == 1 and b[-1] not in VOWELS):
                 continue
             found += [b + end for end in INFINITIVES if b + end in vocabulary and b + end != word]
-    return min(found, key=lambda c: (len(c), c)) if found else None
+    return _shortest(found)
 
 
 def stem(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
@@ -152,7 +157,7 @@ def stem(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
         return word
     attested = [c for c in _candidates(word)
                 if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
-    nominal = min(attested, key=lambda c: (len(c), c)) if attested else word
+    nominal = _shortest(attested) or word
     return _infinitive(nominal, vocabulary) or nominal
 
 
