@@ -23,7 +23,9 @@ Query sets (bench/queries/):
 - ``tuning2`` and ``heldout6``: a sixth round, three reviewers (one per language) who read only
   the built pages' text, asked for everyday words, inflected forms and readers' questions (eighth
   session, 5 December), split at random into a half the search may be tuned on and a half for
-  measuring only.
+  measuring only;
+- ``tuning3`` and ``heldout7``: a seventh round, written and split the same way by three new
+  reviewers (ninth session, 5 December).
 
     scripts/run bench-search [--set developer --set tuning | --set heldout4 --set heldout5 | --set all]
                              [--project DIR] [--lenient] [--json OUT] [--show]
@@ -67,7 +69,7 @@ from .static_server import serve
 
 QUERY_DIR = Path(__file__).with_name("queries")
 QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
-              "tuning2", "heldout6")
+              "tuning2", "heldout6", "tuning3", "heldout7")
 DEFAULT_SETS = ("developer", "tuning")
 ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
