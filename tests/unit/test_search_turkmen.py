@@ -67,6 +67,25 @@ def test_base_form_is_not_cut_without_evidence():
     assert turkmen.stem("maşgala", frozenset()) == "masgala"
 
 
+# Short words that end like a suffix: "çäk" (limit) is "çaga" (child) with the dative "-a" cut
+# and "g" devoiced; "et" (meat) is "etika" with "-ka" and "-i" cut; "es" is "esasy".
+SHORT = ("Çaga, çagalar, çagalaryň; çäk, çäkleri. Etika, etikasy, et. Ata, atalary, at. "
+         "Esasy, esasynda, es. Termin, terminler, term. Iş, işi, işlerimizden")
+SHORT_VOCAB = turkmen.vocabulary([SHORT])
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("çaga", "caga"), ("çagalaryň", "caga"), ("çäkleri", "cak"), ("etika", "etika"),
+    ("etikasy", "etika"), ("ata", "ata"), ("atalary", "ata"), ("esasy", "esasy"),
+    ("esasynda", "esasy"), ("termin", "termin"), ("terminler", "termin"),
+    ("işi", "is"), ("işlerimizden", "is"),
+])
+def test_a_word_that_is_the_stem_of_others_is_its_own_stem(word, stem):
+    # suffixes come off in the order they stand in, from the end ("etikasy": -sy, then no case
+    # ending before a possessive), and a word the pages inflect ("çaga": "çagalar") is not cut
+    assert turkmen.stem(word, SHORT_VOCAB) == stem
+
+
 @pytest.mark.parametrize("token", ["sw-204", "c1", "2014"])
 def test_tokens_with_digits_are_kept(token):
     assert turkmen.stem(token, VOCAB) == token
@@ -105,16 +124,19 @@ def test_browser_twin_gives_the_same_stems(tmp_path):
       const tk = core(RULES);
       const vocab = tk.vocabulary({json.dumps([TEXT])}, "[\\\\s\\\\-]+");
       const words = {json.dumps(words, ensure_ascii=False)};
+      const short = tk.vocabulary({json.dumps([SHORT], ensure_ascii=False)}, "[\\\\s\\\\-]+");
       console.log(JSON.stringify({{
         vocab: Array.from(vocab).sort(),
         stems: words.map(w => tk.stem(w, vocab)),
         folds: words.map(w => tk.fold(w)),
         stop: words.map(w => tk.isStopWord(w)),
+        short: Array.from(short).sort().map(w => tk.stem(w, short)),
       }}));
     """
     out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True,
                                     check=True).stdout)
     assert out["vocab"] == sorted(VOCAB)
+    assert out["short"] == [turkmen.stem(w, SHORT_VOCAB) for w in sorted(SHORT_VOCAB)]
     assert out["stems"] == [turkmen.stem(w, VOCAB) for w in words]
     assert out["folds"] == [turkmen.fold(w) for w in words]
     assert out["stop"] == [turkmen.is_stop_word(w) for w in words]

@@ -28,21 +28,26 @@
       return out;
     }
 
+    /* Each candidate with the latest slot a suffix before it may stand in (turkmen.py: SLOTS). */
     function candidates(word) {
-      var found = new Set([word]);
-      var frontier = [word];
-      for (var pass = 0; pass < rules.maxPasses && frontier.length; pass++) {
-        var next = [];
-        frontier.forEach(function (w) {
+      var found = new Map([[word, Infinity]]);
+      var frontier = new Map(found);
+      for (var pass = 0; pass < rules.maxPasses && frontier.size; pass++) {
+        var next = new Map();
+        frontier.forEach(function (below, w) {
           suffixes.forEach(function (s) {
             if (w.length - s.length >= rules.minStem && w.slice(-s.length) === s) {
+              var slot = 0;
+              rules.slots[s].forEach(function (k) { if (k < below && k > slot) slot = k; });
               var c = w.slice(0, -s.length);
-              if (!found.has(c)) { found.add(c); next.push(c); }
+              if (slot && slot > Math.max(found.get(c) || 0, next.get(c) || 0)) next.set(c, slot);
             }
           });
         });
+        next.forEach(function (slot, c) { found.set(c, slot); });
         frontier = next;
       }
+      found = new Set(found.keys());
       Array.from(found).forEach(function (w) {
         var last = w[w.length - 1];
         if (Object.prototype.hasOwnProperty.call(rules.devoice, last))
@@ -74,16 +79,36 @@
       return best;
     }
 
-    function stem(word, vocabulary) {
-      word = fold(word);
-      if (digit.test(word) || word.length <= rules.minStem) return word;
+    /* The shortest attested candidate of the folded ``word``, else the word. */
+    function nominal(word, vocabulary) {
       var best = null;
       candidates(word).forEach(function (c) {
         if (vocabulary && vocabulary.has(c) && c.length >= rules.minStem && !stop.has(c))
           best = shortest(best, c);
       });
-      var nominal = best === null ? word : best;
-      return infinitive(nominal, vocabulary) || nominal;
+      return best === null ? word : best;
+    }
+
+    /* The words of ``vocabulary`` that are the nominal stem of another of its words (computed
+       once per vocabulary). */
+    function stems(vocabulary) {
+      if (!vocabulary.stems) {
+        var found = new Set();
+        vocabulary.forEach(function (w) {
+          if (digit.test(w) || w.length <= rules.minStem) return;
+          var n = nominal(w, vocabulary);
+          if (n !== w) found.add(n);
+        });
+        vocabulary.stems = found;
+      }
+      return vocabulary.stems;
+    }
+
+    function stem(word, vocabulary) {
+      word = fold(word);
+      if (digit.test(word) || word.length <= rules.minStem) return word;
+      var base = vocabulary && stems(vocabulary).has(word) ? word : nominal(word, vocabulary);
+      return infinitive(base, vocabulary) || base;
     }
 
     function vocabulary(texts, separator) {

@@ -11,14 +11,18 @@ Folding: lower case, then ş→s ä→a ň→n ý→y ž→z ç→c ö→o ü→
 may type on a Turkish or Russian keyboard layout: ı→y, ñ→n, ğ→g, and the digraphs sh→s, ch→c).
 
 Stripping (after folding) picks a stem the text itself attests. Candidates are the word
-with up to ``MAX_PASSES`` suffixes from ``SUFFIXES`` removed (every order, each leaving at least
-``MIN_STEM`` letters), each also with its final voicing undone (b→p, d→t, g→k, j→c: kitaby→kitap,
-kömegi→kömek). The shortest candidate that occurs as a word in the indexed pages (the
-vocabulary, computed in the browser from the index being built) is the stem; with none, the
-folded word itself. So with "maşgala" somewhere on the site, "maşgalalar", "maşgalasyndan" and
-"masgalalara" all become "masgala", while "çaga" stays "caga" instead of being cut to "ca"
-(a blind suffix stripper cuts the dative "-ga" from it). Tokens with digits (SW-204, C1, 2014)
-are left alone. The same function runs at index and at query time; and because Material adds a
+with up to ``MAX_PASSES`` suffixes from ``SUFFIXES`` removed, in the order they stand in
+(``SLOTS``: read from the end, a question particle, a copula, one case ending, a possessive, a
+plural: "işlerimizden" = iş-ler-imiz-den, but never two case endings, so "etika" is not
+"et-i-ka"), each leaving at least ``MIN_STEM`` letters, each also with its final voicing undone
+(b→p, d→t, g→k, j→c: kitaby→kitap, kömegi→kömek). The shortest candidate that occurs as a word
+in the indexed pages (the vocabulary, computed in the browser from the index being built) is
+the stem; with none, the folded word itself. So with "maşgala" somewhere on the site,
+"maşgalalar", "maşgalasyndan" and "masgalalara" all become "masgala". A word that is itself the
+stem of another word of the pages is its own stem: "çaga" stays "caga" because the pages have
+"çagalar", where the shortest candidate would be "cak" (the dative "-a" cut and "g" devoiced:
+"çäk", a limit); likewise "etika" (not "et"), "ata" (not "at"), "esasy" (not "es"). Tokens with
+digits (SW-204, C1, 2014) are left alone. The same function runs at index and at query time; and because Material adds a
 trailing wildcard to every query term, a base form typed as the query ("maşgala") still finds
 inflected forms the site has without the base form.
 
@@ -38,6 +42,7 @@ one-language and the all-languages index (each is consistent in itself).
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -68,6 +73,18 @@ SUFFIX_GROUPS: dict[str, list[str]] = {
 }
 SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in group},
                              key=lambda s: (-len(s), s))
+# Where each group stands after the stem: plural, then possessive, then a case, then the
+# copula, then the question particle ("işlerimizden" = iş-ler-imiz-den). Read from the end of a
+# word, each suffix taken off must stand before the one taken off last, so two case endings
+# are never both cut ("etika" is not "et-i-ka", "ata" is not "at-a" after "atalary"). The
+# 3rd-person possessive after a consonant has the accusative's form (kitab-y-ndan).
+SLOT_OF_GROUP = {"plural": 1, "possessive": 2, "genitive": 3, "dative": 3, "accusative": 3,
+                 "locative": 3, "ablative": 3, "locative adjective": 3, "equative": 3,
+                 "copula": 4, "question": 5}
+SLOTS: dict[str, list[int]] = {
+    s: sorted({SLOT_OF_GROUP[g] for g, group in SUFFIX_GROUPS.items() if s in group}
+              | ({SLOT_OF_GROUP["possessive"]} if s in ("y", "i", "u") else set()))
+    for s in SUFFIXES}
 
 # Finite verb forms (folded), longest first: present -ýar and its persons, participles -ýan
 # and -an/-en (-n after a vowel), converb -yp/-ip/-up (-p after a vowel), necessity -maly/-meli,
@@ -112,21 +129,24 @@ def fold(text: str) -> str:
 
 def _candidates(word: str) -> set[str]:
     """``word`` with up to MAX_PASSES suffixes removed, in every possible order."""
-    found = {word}
-    frontier = {word}
+    # each candidate with the latest slot a suffix before it may stand in
+    found = {word: max(SLOT_OF_GROUP.values()) + 1}
+    frontier = dict(found)
     for _ in range(MAX_PASSES):
-        nxt = set()
-        for w in frontier:
+        nxt: dict[str, int] = {}
+        for w, below in frontier.items():
             for suffix in SUFFIXES:
                 if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
-                    nxt.add(w[: -len(suffix)])
-        nxt -= found
+                    slot = max((s for s in SLOTS[suffix] if s < below), default=0)
+                    c = w[: -len(suffix)]
+                    if slot and slot > max(found.get(c, 0), nxt.get(c, 0)):
+                        nxt[c] = slot
         if not nxt:
             break
-        found |= nxt
+        found.update(nxt)
         frontier = nxt
     devoiced = {w[:-1] + DEVOICE[w[-1]] for w in found if w[-1] in DEVOICE}
-    return found | devoiced
+    return set(found) | devoiced
 
 
 def _shortest(words: list[str]) -> str | None:
@@ -134,7 +154,7 @@ def _shortest(words: list[str]) -> str | None:
     return min(words, key=lambda c: (len(c), c)) if words else None
 
 
-def _infinitive(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
+def _infinitive(word: str, vocabulary: frozenset[str]) -> str | None:
     """The attested infinitive of ``word`` if it is a finite verb form ("goldaýar" ->
     "goldamak"), else None."""
     found = []
@@ -149,16 +169,30 @@ def _infinitive(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
     return _shortest(found)
 
 
-def stem(word: str, vocabulary: frozenset[str] | set[str] = frozenset()) -> str:
-    """The stem of ``word``: the shortest attested candidate, else the folded word; for a
-    finite verb form, its attested infinitive."""
+def _nominal(word: str, vocabulary: frozenset[str]) -> str:
+    """The shortest attested candidate of the folded ``word``, else the word."""
+    attested = [c for c in _candidates(word)
+                if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
+    return _shortest(attested) or word
+
+
+@functools.lru_cache(maxsize=8)
+def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of ``vocabulary`` that are the nominal stem of another of its words."""
+    return frozenset(n for w in vocabulary
+                     if not _DIGIT.search(w) and len(w) > MIN_STEM
+                     for n in [_nominal(w, vocabulary)] if n != w)
+
+
+def stem(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """The stem of ``word``: itself if it is the stem of another word of the vocabulary, else
+    the shortest attested candidate, else the folded word; for a finite verb form, its attested
+    infinitive."""
     word = fold(word)
     if _DIGIT.search(word) or len(word) <= MIN_STEM:
         return word
-    attested = [c for c in _candidates(word)
-                if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
-    nominal = _shortest(attested) or word
-    return _infinitive(nominal, vocabulary) or nominal
+    base = word if word in _stems(vocabulary) else _nominal(word, vocabulary)
+    return _infinitive(base, vocabulary) or base
 
 
 def vocabulary(texts: list[str], separator: str = r"[\s\-]+") -> frozenset[str]:
@@ -181,7 +215,7 @@ def is_stop_word(word: str) -> bool:
 def rules() -> dict:
     """The rules as data, for the browser twin (``lunr_tk.js``)."""
     return {"fold": FOLD, "digraphs": DIGRAPHS, "minStem": MIN_STEM, "maxPasses": MAX_PASSES,
-            "devoice": DEVOICE, "suffixes": SUFFIXES, "stopWords": STOP_WORDS,
+            "devoice": DEVOICE, "suffixes": SUFFIXES, "slots": SLOTS, "stopWords": STOP_WORDS,
             "particles": PARTICLES, "verbSuffixes": VERB_SUFFIXES, "infinitives": INFINITIVES,
             "negation": NEGATION, "vowels": VOWELS, "verbMin": VERB_MIN}
 
