@@ -65,11 +65,12 @@
      count UNKNOWN_PREFIX instead of PREFIX; if it has none, the longest start of it of at least
      BACKOFF_MIN letters that some word of the index begins with counts BACKOFF ("выгореть" →
      "выгор…": выгорание; "stormy" → "storm…"); a synonym's site words count SYNONYM. Set on
-     the seen query sets (MEASUREMENTS → Search): the sum of their 12 MRRs went from 10.634 to 10.654 with UNKNOWN_PREFIX 0.7, to 10.694 with BACKOFF 0.5, to
-     10.714 with both (BACKOFF 1 scored 10.675: it took typos' place). SYNONYM was 0.7, like a
-     misspelt word's correction (TYPO_ONLY), until the seen sets, tuning2 and tuning3 (sum of
-     the 21 MRRs) gave 19.900 at 0.7, 19.924 at 0.85 (2 queries up, none down), 19.913 at 1
-     (3 up, "зачем нужен супервизор соцработнику" down), 19.907 at 1.5, 19.881 at 2. */
+     the seen query sets (MEASUREMENTS → Search): the sum of their 12 MRRs went from 10.634 to
+     10.654 with UNKNOWN_PREFIX 0.7, to 10.694 with BACKOFF 0.5, to 10.714 with both (BACKOFF 1
+     scored 10.675: it took typos' place). SYNONYM was 0.7, like a misspelt word's correction
+     (TYPO_ONLY), until the seen sets, tuning2 and tuning3 (sum of the 21 MRRs) gave 19.900 at
+     0.7, 19.924 at 0.85 (2 queries up, none down), 19.913 at 1 (3 up, "зачем нужен супервизор
+     соцработнику" down), 19.907 at 1.5, 19.881 at 2. */
   var UNKNOWN_PREFIX = 0.7, BACKOFF = 0.5, BACKOFF_MIN = 5, SYNONYM = 0.85;
   /* A word of the index: its longest start of RELATED_MIN letters or more that is an indexed word
      itself counts RELATED. On the seen query sets, tuning2 and tuning3 (sum of the 21 MRRs)
