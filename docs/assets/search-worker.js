@@ -52,7 +52,7 @@
  *    shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the query sets of
  * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout4",
- * "heldout5" or "heldout6".
+ * "heldout5", "heldout6" or "heldout7".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {
