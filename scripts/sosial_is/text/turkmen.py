@@ -22,9 +22,9 @@ the stem; with none, the folded word itself. So with "maşgala" somewhere on the
 stem of another word of the pages is its own stem: "çaga" stays "caga" because the pages have
 "çagalar", where the shortest candidate would be "cak" (the dative "-a" cut and "g" devoiced:
 "çäk", a limit); likewise "etika" (not "et"), "ata" (not "at"), "esasy" (not "es"). Tokens with
-digits (SW-204, C1, 2014) are left alone. The same function runs at index and at query time; and because Material adds a
-trailing wildcard to every query term, a base form typed as the query ("maşgala") still finds
-inflected forms the site has without the base form.
+digits (SW-204, C1, 2014) are left alone. The same function runs at index and at query time;
+and because Material adds a trailing wildcard to every query term, a base form typed as the
+query ("maşgala") still finds inflected forms the site has without the base form.
 
 Verbs: a finite form (present -ýar, participles -ýan/-an, converb -yp/-p, necessity -maly,
 past -dy, future -jak, conditional -sa, aorist -ar/-maz; also negated with -ma) stems to the
@@ -76,7 +76,7 @@ SUFFIXES: list[str] = sorted({s for group in SUFFIX_GROUPS.values() for s in gro
 # Where each group stands after the stem: plural, then possessive, then a case, then the
 # copula, then the question particle ("işlerimizden" = iş-ler-imiz-den). Read from the end of a
 # word, each suffix taken off must stand before the one taken off last, so two case endings
-# are never both cut ("etika" is not "et-i-ka", "ata" is not "at-a" after "atalary"). The
+# are never both cut ("etika" is not "et-i-ka"; in "atalary", "ata" is not "at-a"). The
 # 3rd-person possessive after a consonant has the accusative's form (kitab-y-ndan).
 SLOT_OF_GROUP = {"plural": 1, "possessive": 2, "genitive": 3, "dative": 3, "accusative": 3,
                  "locative": 3, "ablative": 3, "locative adjective": 3, "equative": 3,
@@ -128,7 +128,7 @@ def fold(text: str) -> str:
 
 
 def _candidates(word: str) -> set[str]:
-    """``word`` with up to MAX_PASSES suffixes removed, in every possible order."""
+    """``word`` with up to MAX_PASSES suffixes removed, in the order they stand in (SLOTS)."""
     # each candidate with the latest slot a suffix before it may stand in
     found = {word: max(SLOT_OF_GROUP.values()) + 1}
     frontier = dict(found)
