@@ -147,6 +147,9 @@ def test_scaffolded_course_cannot_pass(project, capsys):
     for lang in ("tk", "ru", "en"):
         assert {"PLACEHOLDER", "COURSE-DESCRIPTION-SHORT", "COURSE-OUTCOMES-FEW"} <= by_file[f"{lang}.md"]
         text = (folder / f"{lang}.md").read_text(encoding="utf-8").splitlines()
+        # the optional search fields are offered in the front matter, commented out
+        assert all(any(line.startswith(f"# {field}: [") for line in text[:6])
+                   for field in ("keywords", "questions"))
         todo_lines = {i for i, line in enumerate(text, start=1) if "TODO" in line}
         reported = {f.line for f in findings if f.code == "PLACEHOLDER" and f.path.endswith(f"FX-103/{lang}.md")}
         assert reported == todo_lines
@@ -160,7 +163,13 @@ def test_new_page_three_languages_and_fails_until_filled(project):
     for lang in ("tk", "ru", "en"):
         text = (project / f"docs/ethics/supervision.{lang}.md").read_text(encoding="utf-8")
         assert text.startswith("---\ndescription: ")
-        assert f"\n# {TITLES[lang]}\n" in text and text.count("\n# ") == 1
+        front, body = text.split("\n---\n", 1)
+        assert f"\n# {TITLES[lang]}\n" in body and body.count("\n# ") == 1
+        # the optional search fields are offered in the front matter, commented out, and are
+        # valid once the "#" is removed
+        offered = yaml.safe_load(front.removeprefix("---\n").replace("# keywords:", "keywords:")
+                                 .replace("# questions:", "questions:"))
+        assert isinstance(offered["keywords"], list) and isinstance(offered["questions"], list)
     findings = [f for f in check(project)
                 if "supervision" in f.path and f.severity == "error"]
     assert sorted({(Path(f.path).name, f.code) for f in findings}) == [
