@@ -335,6 +335,15 @@
       .some(function (t) { return onPages(index, t); });
   }
 
+  /* The longest start of ``term``, shorter than it and of ``min`` letters or more, that the
+     index has (as a word, or with ``prefix`` as the start of one); null if none. */
+  function longestStart(index, term, min, prefix) {
+    for (var cut = term.length - 1; cut >= min; cut--) {
+      if (indexed(index, term.slice(0, cut), prefix)) return term.slice(0, cut);
+    }
+    return null;
+  }
+
   /* Best first; on a tie, the page higher in the site's hierarchy (a section's own page before
      its sub-pages), then the page before its sections. Material's own sort after its boosts
      is stable, so the order of equal scores stays. */
@@ -368,15 +377,12 @@
         if (c.prefix)
           q.term(c.term, { usePipeline: false, boost: exact ? PREFIX : UNKNOWN_PREFIX, presence: presence,
                            wildcard: lunr.Query.wildcard.TRAILING });
-        if (known && c.prefix && !c.code) {
-          for (var start = c.term.length - 1; start >= RELATED_MIN; start--) {
-            var related = c.term.slice(0, start);
-            if (!indexed(index, related, false)) continue;
-            typed.push(related);
-            if (!stands.has(related)) stands.set(related, c.term);
-            q.term(related, { usePipeline: false, boost: RELATED });
-            break;
-          }
+        /* a word of its family: its longest start that the index has as a word */
+        var related = known && c.prefix && !c.code ? longestStart(index, c.term, RELATED_MIN, false) : null;
+        if (related) {
+          typed.push(related);
+          if (!stands.has(related)) stands.set(related, c.term);
+          q.term(related, { usePipeline: false, boost: RELATED });
         }
         if (c.synonyms.length && !known) {
           /* A reader's word no page uses: the site's words for it stand for it. */
@@ -387,15 +393,12 @@
           });
           return;
         }
-        if (!known && c.prefix) {  /* no word of the index begins with it: its longest start that one does */
-          for (var cut = c.term.length - 1; cut >= BACKOFF_MIN; cut--) {
-            var stem = c.term.slice(0, cut);
-            if (!indexed(index, stem, true)) continue;
-            backoffs.push([stem, c.term]);
-            typed.push(stem);
-            q.term(stem, { usePipeline: false, boost: BACKOFF, wildcard: lunr.Query.wildcard.TRAILING });
-            break;
-          }
+        /* no word of the index begins with it: its longest start that one does */
+        var start = !known && c.prefix ? longestStart(index, c.term, BACKOFF_MIN, true) : null;
+        if (start) {
+          backoffs.push([start, c.term]);
+          typed.push(start);
+          q.term(start, { usePipeline: false, boost: BACKOFF, wildcard: lunr.Query.wildcard.TRAILING });
         }
         if (!c.typos.length) return;
         /* A word the index does not have at all is most likely misspelt: its corrections
