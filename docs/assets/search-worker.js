@@ -441,17 +441,11 @@
     function meets(t, c) {
       return t === c.term || (c.prefix && t.indexOf(c.term) === 0) || standsFor(t).indexOf(c.term) >= 0;
     }
-    function coveredBy(r, field) {
-      var metadata = r.matchData.metadata;
-      return asked.every(function (c) {
-        return Object.keys(metadata).some(function (t) { return metadata[t][field] && meets(t, c); });
-      });
-    }
-    /* How many of the query's words the title of entry ``r`` has. */
-    function inTitle(r) {
+    /* How many of the query's words the field ``field`` of entry ``r`` has. */
+    function wordsIn(r, field) {
       var metadata = r.matchData.metadata;
       return asked.filter(function (c) {
-        return Object.keys(metadata).some(function (t) { return metadata[t].title && meets(t, c); });
+        return Object.keys(metadata).some(function (t) { return metadata[t][field] && meets(t, c); });
       }).length;
     }
     /* Every place where entry ``r`` has the query word of clause ``c``, as one number: the
@@ -481,13 +475,14 @@
       return near;
     }
     if (asked.length > 1) {
-      var titled = results.filter(function (r) { return coveredBy(r, "title"); });
-      titled.forEach(function (r) { r.score *= TITLE_ALL; });
-      if (!titled.length) results.forEach(function (r) {
-        if (coveredBy(r, QUESTIONS)) r.score *= TITLE_ALL;
+      var inTitle = results.map(function (r) { return wordsIn(r, "title"); });
+      var titled = inTitle.indexOf(asked.length) >= 0;
+      results.forEach(function (r, i) { if (inTitle[i] === asked.length) r.score *= TITLE_ALL; });
+      if (!titled) results.forEach(function (r) {
+        if (wordsIn(r, QUESTIONS) === asked.length) r.score *= TITLE_ALL;
       });
-      results.forEach(function (r) {
-        if (titled.indexOf(r) < 0) r.score *= 1 + TITLE_PART * inTitle(r) / asked.length;
+      results.forEach(function (r, i) {
+        if (inTitle[i] < asked.length) r.score *= 1 + TITLE_PART * inTitle[i] / asked.length;
       });
       results.forEach(function (r) {
         var near = phrases(r);
