@@ -89,25 +89,33 @@
       return best === null ? word : best;
     }
 
-    /* The words of ``vocabulary`` that are the nominal stem of another of its words (computed
-       once per vocabulary). */
-    function stems(vocabulary) {
-      if (!vocabulary.stems) {
-        var found = new Set();
+    /* Computed once per vocabulary (turkmen.py: _analysis): each of its words' nominal stem
+       (``nominals``), and the words that are the nominal stem of another of its words
+       (``stems``). */
+    function analysis(vocabulary) {
+      if (!vocabulary.nominals) {
+        var nominals = new Map(), stems = new Set();
         vocabulary.forEach(function (w) {
           if (digit.test(w) || w.length <= rules.minStem) return;
           var n = nominal(w, vocabulary);
-          if (n !== w) found.add(n);
+          nominals.set(w, n);
+          if (n !== w) stems.add(n);
         });
-        vocabulary.stems = found;
+        vocabulary.nominals = nominals;
+        vocabulary.stems = stems;
       }
-      return vocabulary.stems;
+      return vocabulary;
     }
 
     function stem(word, vocabulary) {
       word = fold(word);
       if (digit.test(word) || word.length <= rules.minStem) return word;
-      var base = vocabulary && stems(vocabulary).has(word) ? word : nominal(word, vocabulary);
+      var base = word;
+      if (vocabulary) {
+        var known = analysis(vocabulary);
+        if (!known.stems.has(word))
+          base = known.nominals.has(word) ? known.nominals.get(word) : nominal(word, vocabulary);
+      }
       return infinitive(base, vocabulary) || base;
     }
 

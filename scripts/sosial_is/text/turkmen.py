@@ -177,11 +177,12 @@ def _nominal(word: str, vocabulary: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of ``vocabulary`` that are the nominal stem of another of its words."""
-    return frozenset(n for w in vocabulary
-                     if not _DIGIT.search(w) and len(w) > MIN_STEM
-                     for n in [_nominal(w, vocabulary)] if n != w)
+def _analysis(vocabulary: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Each word of ``vocabulary``'s nominal stem, and the words that are the nominal stem of
+    another of its words."""
+    nominals = {w: _nominal(w, vocabulary) for w in vocabulary
+                if not _DIGIT.search(w) and len(w) > MIN_STEM}
+    return nominals, frozenset(n for w, n in nominals.items() if n != w)
 
 
 def stem(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
@@ -191,7 +192,8 @@ def stem(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
     word = fold(word)
     if _DIGIT.search(word) or len(word) <= MIN_STEM:
         return word
-    base = word if word in _stems(vocabulary) else _nominal(word, vocabulary)
+    nominals, stems = _analysis(vocabulary)
+    base = word if word in stems else nominals.get(word) or _nominal(word, vocabulary)
     return _infinitive(base, vocabulary) or base
 
 
