@@ -113,6 +113,20 @@
      not the life-course course whose question mentions caring for kids). On the seen query sets
      1, 0.7, 0.5, 0.3 and 0.1 score alike. */
   var ASKED = 0.5;
+  /* Words of lunr-languages' Russian stop list (421 words) that carry a topic: nouns ("люди",
+     "жизнь", "день", "год", "человек"), numerals and ordinals ("девять шагов", "второй курс"),
+     "важный", "процентов". The list stops these forms only ("люди", not "людей"; "год", not
+     "годы"), so a query lost a word the pages have in another form ("пожилые люди",
+     "всемирный день социальной работы", "сколько лет учиться"). They are indexed and searched
+     like any word; the list's function words (pronouns, prepositions, particles, "можно",
+     "очень" ...) stay stop words. */
+  var RU_TOPIC_WORDS = new Set(("важная важное важные важный время времени год года году дел " +
+    "день жизнь имя лет люди мира начала человек процентов тысяч миллионов " +
+    "два две двух три четыре пять шесть семь восемь девять десять одиннадцать двенадцать " +
+    "тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать " +
+    "двадцать первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый " +
+    "одиннадцатый двенадцатый тринадцатый четырнадцатый пятнадцатый шестнадцатый " +
+    "семнадцатый восемнадцатый девятнадцатый двадцатый").split(" "));
   var params = new URL(self.location.href).searchParams;
   var material = params.get("material");
   var tk = params.get("tk");
@@ -134,12 +148,18 @@
     realImport.apply(self, urls);
     var lunr = self.lunr;
     if (lunr && lunr.ru && !lunr.ru.siYo) {
-      /* Russian: "ё" is mostly written as "е"; fold it before the Snowball stemmer. */
+      /* Russian: "ё" is mostly written as "е"; fold it before the Snowball stemmer. The stop
+         list keeps its function words only (RU_TOPIC_WORDS). */
       var ru = lunr.ru.stemmer;
       lunr.ru.stemmer = function (token) {
         return ru(token.update(function (s) { return s.replace(/ё/g, "е"); }));
       };
       lunr.Pipeline.registerFunction(lunr.ru.stemmer, "stemmer-ru-yo");
+      var stop = lunr.ru.stopWordFilter;
+      lunr.ru.stopWordFilter = function (token) {
+        return token && RU_TOPIC_WORDS.has(token.toString().replace(/ё/g, "е")) ? token : stop(token);
+      };
+      lunr.Pipeline.registerFunction(lunr.ru.stopWordFilter, "stopWordFilter-ru-topic");
       lunr.ru.siYo = true;
     }
     if (lunr && lunr.tk && setup && !setup.vocabulary) {

@@ -243,7 +243,10 @@ def test_real_site_queries(page, real_url, lang):
 #    other ("apart");
 #  - "related": a page that has only a shorter word of the query word's family (its stem is the
 #    start of the query word's stem: "conduction" for "conductor"), which the stemmer keeps apart,
-#    is found after the page with the word itself ("derived").
+#    is found after the page with the word itself ("derived");
+#  - "people": a page with both words of the query ("пожилые люди") ranks above a page with one
+#    of them many times ("elders"), also when the other word ("люди") is a form that
+#    lunr-languages' Russian stop list has but the page's form ("людей") is not.
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -268,6 +271,8 @@ TOPIC_PAGES = {
                   "Daşlar ýene. Derýa."),
         "derived": ("Tikinçilik", "Bazarda tikinçilik öwrenildi."),
         "related": ("Tikinçiler", "Tikinçi işleýär."),
+        "people": ("Goňşular", "Garry adamlara baryldy."),
+        "elders": ("Öýler", "Garry. Garry goňşy. Ýene garry."),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -291,6 +296,8 @@ TOPIC_PAGES = {
                   "далеко. Камни снова. Речные."),
         "derived": ("Мастерская", "Ремонтник пришёл."),
         "related": ("Дороги", "Ремонт дорог летом."),
+        "people": ("Соседи", "Пожилых людей навещают."),
+        "elders": ("Дома", "Пожилые. Пожилые соседи. Снова пожилые."),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -315,6 +322,8 @@ TOPIC_PAGES = {
                   "away. Stones again. River."),
         "derived": ("Concerts", "The conductor bowed."),
         "related": ("Metals", "Heat conduction in copper."),
+        "people": ("Neighbours", "Older people are visited."),
+        "elders": ("Homes", "Older. Older neighbours. Older again."),
     },
 }
 
@@ -357,7 +366,8 @@ TOPIC_CASES = {
            ("gözegçiler gijelerine", "described", []),
            ("derwezäni daň atanda", "asked", ["talked"]),
            ("derýa daşlary", "phrase", ["apart"]),
-           ("tikinçilik", "derived", ["related"])],
+           ("tikinçilik", "derived", ["related"]),
+           ("garry adamlar", "people", ["elders"])],
     "ru": [("маяк", "title", ["mentions"]),
            ("сады", "index", ["spring", "links"]),
            ("ракета", "exact", ["near"]),
@@ -369,7 +379,9 @@ TOPIC_CASES = {
            ("смотрители ночью", "described", []),
            ("калитка на рассвете", "asked", ["talked"]),
            ("речные камни", "phrase", ["apart"]),
-           ("ремонтник", "derived", ["related"])],
+           ("ремонтник", "derived", ["related"]),
+           # "люди" is on lunr-languages' Russian stop list, "людей" is not
+           ("пожилые люди", "people", ["elders"])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
@@ -380,7 +392,8 @@ TOPIC_CASES = {
            ("keepers dark", "described", []),
            ("wicket dawn", "asked", ["talked"]),
            ("river stones", "phrase", ["apart"]),
-           ("conductor", "derived", ["related"])],
+           ("conductor", "derived", ["related"]),
+           ("older people", "people", ["elders"])],
 }
 
 
