@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sosial_is import pipeline
-from sosial_is.bench.search_quality import QUERY_SETS, load_sets
+from sosial_is.bench.search_quality import POOLED, QUERY_SETS, Outcome, Query, interval, load_sets, summarise
 from sosial_is.core.languages import LANG_PREFIX
 from sosial_is.markdown.scanner import front_matter, questions
 from support import ROOT, project_of
@@ -70,3 +70,28 @@ def test_generated_pages_carry_readers_questions_from_their_one_source():
         for lang in ("tk", "ru", "en"):
             front = front_matter(pages[f"{page}.{lang}.md"]).data
             assert questions(front.get("questions")), (page, lang)
+
+
+def test_independent_held_out_sets_are_pooled_per_language_with_an_interval():
+    """Two held-out sets run together: a pooled row per language over both (not over a tuning
+    set), whose MRR is the mean over all their queries, inside its bootstrap interval."""
+    def outcome(set_name: str, lang: str, rank: int | None) -> Outcome:
+        expect = LANG_PREFIX[lang] + "ethics/"
+        results = [f"x{i}/" for i in range(1, rank)] + [expect] if rank else ["x/"]
+        return Outcome(Query(lang, "q", [expect], set=set_name), results)
+
+    ranks = [1, 1, 2, None, 1, 4]
+    outcomes = ([outcome("heldout4", "ru", r) for r in ranks[:3]]
+                + [outcome("heldout7", "ru", r) for r in ranks[3:]]
+                + [outcome("tuning3", "ru", None)] * 5)
+    table = summarise(outcomes)
+    row = table[POOLED]["ru"]
+    assert row["queries"] == 6
+    assert row["mrr"] == round((1 + 1 + 0.5 + 0 + 1 + 0.25) / 6, 3)
+    assert row["recall@5"] == round(5 / 6, 3)
+    low, high = row["mrr 95%"]
+    assert 0 <= low < row["mrr"] < high <= 1
+    assert interval([1.0] * 10) == (1.0, 1.0)
+    assert set(table[POOLED]) == {"ru"}
+    # one held-out set alone: nothing to pool
+    assert POOLED not in summarise(outcomes[:3] + outcomes[6:])

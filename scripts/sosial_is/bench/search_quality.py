@@ -43,12 +43,16 @@ opens it (the index downloaded and set up in the worker), per language: the medi
 ratio to the first engine. --query-rounds N also times each query posted straight to the search
 worker (sites with our search: ours and the baseline), N rounds with the engines alternating: the
 median milliseconds per query and language, and their ratio.
+When two or more of the held-out sets never read while changing the search (heldout4 to
+heldout7) are run together, they are also pooled per language ("held-out 4-7"), with 95 %
+bootstrap intervals of MRR and recall@5: one set alone has 32 queries per language.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -71,6 +75,12 @@ QUERY_DIR = Path(__file__).with_name("queries")
 QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
               "tuning2", "heldout6", "tuning3", "heldout7")
 DEFAULT_SETS = ("developer", "tuning")
+# The held-out sets whose queries were never read while changing the search: each alone has 32
+# queries per language, where one query more or less in first place moves MRR by up to 0.03, so
+# the report also pools them per language, with a bootstrap interval (POOLED).
+INDEPENDENT = ("heldout4", "heldout5", "heldout6", "heldout7")
+POOLED = "held-out 4-7"
+BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED = 2000, 20261205
 ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
 QUERY_BOX = "input[data-md-component=search-query]"
@@ -347,9 +357,31 @@ def _figures(outcomes: list[Outcome]) -> dict[str, float]:
             "recall@5": round(sum(o.recall5 for o in outcomes) / len(outcomes), 3)}
 
 
+def interval(values: list[float], rounds: int = BOOTSTRAP_ROUNDS,
+             seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """The 95 % percentile bootstrap interval of the mean of ``values`` (queries drawn with
+    replacement, ``rounds`` times; a fixed seed, so a run can be repeated)."""
+    draw = random.Random(seed)
+    means = sorted(sum(draw.choices(values, k=len(values))) / len(values) for _ in range(rounds))
+    return round(means[int(0.025 * rounds)], 3), round(means[int(0.975 * rounds) - 1], 3)
+
+
+def pooled(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    """Per language, over the INDEPENDENT sets that were run together: queries, MRR and
+    recall@5, each with its 95 % bootstrap interval (``"mrr 95%"``, ``"recall@5 95%"``)."""
+    rows = {}
+    for lang in LANG_PREFIX:
+        mine = [o for o in outcomes if o.query.lang == lang and o.query.set in INDEPENDENT]
+        if mine:
+            rows[lang] = {**_figures(mine), "mrr 95%": interval([o.rr for o in mine]),
+                          "recall@5 95%": interval([o.recall5 for o in mine])}
+    return rows
+
+
 def summarise(outcomes: list[Outcome]) -> dict[str, dict[str, dict[str, float]]]:
     """Per query set and language: queries, MRR, recall@5; and per kind of query (typo,
-    ascii …) over the set's languages, under ``"by kind"``."""
+    ascii …) over the set's languages, under ``"by kind"``; with two or more INDEPENDENT sets,
+    also those pooled per language (POOLED, with intervals)."""
     table: dict[str, dict[str, dict[str, float]]] = {}
     for name in dict.fromkeys(o.query.set for o in outcomes):
         mine = [o for o in outcomes if o.query.set == name]
@@ -358,6 +390,8 @@ def summarise(outcomes: list[Outcome]) -> dict[str, dict[str, dict[str, float]]]
         kinds = sorted({k for o in mine for k in o.query.kinds})
         rows.update({f"kind {k}": _figures([o for o in mine if k in o.query.kinds]) for k in kinds})
         table[name] = rows
+    if len({o.query.set for o in outcomes} & set(INDEPENDENT)) > 1:
+        table[POOLED] = pooled(outcomes)
     return table
 
 
@@ -384,6 +418,12 @@ def print_report(report: dict, engines: list[str]) -> None:
             cells = "".join(f" {report[e][name][key]['mrr']:>22.3f} {report[e][name][key]['recall@5']:>6.3f}"
                             for e in engines)
             print(f"{name:10} {key:18} {row['queries']:>7}{cells}")
+    if POOLED in report[engines[0]]:
+        print(f"{POOLED} pooled, 95 % bootstrap intervals (MRR; recall@5):")
+        for lang in report[engines[0]][POOLED]:
+            print(f"  {lang}: " + "; ".join(
+                f"{e} {report[e][POOLED][lang]['mrr 95%']} {report[e][POOLED][lang]['recall@5 95%']}"
+                for e in engines))
     if "setup ms" in report:
         _print_times("time until search is ready after opening it", report["setup ms"], engines, 0)
     if "query ms" in report:
