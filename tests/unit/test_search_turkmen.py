@@ -86,6 +86,46 @@ def test_a_word_that_is_the_stem_of_others_is_its_own_stem(word, stem):
     assert turkmen.stem(word, SHORT_VOCAB) == stem
 
 
+# Nouns the pages have only inflected: "şert" (condition), "ýagdaý" (situation) and "ukyp"
+# (ability) are on no page as words; "durmuş" (life) is, next to forms that share "durmu".
+SHARED = ("Şerti, şertler, şertleri, şertlere. Ýagdaýy, ýagdaýa, ýagdaýda, ýagdaýlar. "
+          "Ukyplary, ukyplara, ukyplarynda. Durmuş, durmuşy, durmuşyny, durmuşynda. "
+          "Salkyn, salkym, salgy, salgyny")
+SHARED_VOCAB = turkmen.vocabulary([SHARED])
+SHARED_FORMS = sorted(SHARED_VOCAB | {"şertlerde", "ýagdaý", "yagdaylary", "ukyplar", "sert"})
+
+
+@pytest.mark.parametrize("forms, stem", [
+    (["şerti", "şertler", "şertleri", "şertlere", "şertlerde"], "sert"),
+    (["ýagdaýy", "ýagdaýa", "ýagdaýda", "ýagdaýlar", "ýagdaý", "yagdaylary"], "yagday"),
+    # "ukyp" and "ukyplar" are shared alike: the longer
+    (["ukyplary", "ukyplara", "ukyplarynda", "ukyplar"], "ukyplar"),
+    (["durmuş", "durmuşy", "durmuşyny", "durmuşynda"], "durmus"),
+])
+def test_a_stem_three_words_share_is_a_stem_without_a_page_having_it(forms, stem):
+    # before, each of these forms was its own stem ("şerti" and "şertler" did not meet); the
+    # cut never leaves a vowel before a suffix that begins with one ("ýagdaýy" is not
+    # "ýagda-ýy"), and a word of the pages is not cut to a shared stem it does not lead to
+    # ("durmuşy" stays "durmuş", not "durmu" + "-sy")
+    assert {turkmen.stem(form, SHARED_VOCAB) for form in forms} == {stem}
+
+
+def test_words_share_a_stem_by_the_suffixes_cut_not_by_voicing():
+    # "salkyn" (cool) and "salkym" (cluster) end like a genitive and a possessive after "salk";
+    # "salgy" and "salgyny" (address) reach "salk" only with "g" devoiced: not a third word
+    assert turkmen.stem("salkyn", SHARED_VOCAB) == "salkyn"
+    assert turkmen.stem("salkym", SHARED_VOCAB) == "salkym"
+
+
+def test_a_shared_stem_needs_three_words_and_four_letters():
+    assert turkmen.stem("şerti", turkmen.vocabulary(["şerti şertler"])) == "serti"
+    assert turkmen.stem("ata", turkmen.vocabulary(["atasy atasyny atasynda"])) == "ata"
+    # "kan" is shared, but short; "kanu" (-ny, -na, -nda) and "kanun" (-y, -a, -da) alike: the
+    # longer, which is what a reader types
+    vocab = turkmen.vocabulary(["kanuny kanuna kanunda"])
+    assert {turkmen.stem(w, vocab) for w in ("kanuny", "kanuna", "kanunda", "kanun")} == {"kanun"}
+
+
 @pytest.mark.parametrize("token", ["sw-204", "c1", "2014"])
 def test_tokens_with_digits_are_kept(token):
     assert turkmen.stem(token, VOCAB) == token
@@ -125,18 +165,22 @@ def test_browser_twin_gives_the_same_stems(tmp_path):
       const vocab = tk.vocabulary({json.dumps([TEXT])}, "[\\\\s\\\\-]+");
       const words = {json.dumps(words, ensure_ascii=False)};
       const short = tk.vocabulary({json.dumps([SHORT], ensure_ascii=False)}, "[\\\\s\\\\-]+");
+      const shared = tk.vocabulary({json.dumps([SHARED], ensure_ascii=False)}, "[\\\\s\\\\-]+");
+      const sharedWords = {json.dumps(SHARED_FORMS, ensure_ascii=False)};
       console.log(JSON.stringify({{
         vocab: Array.from(vocab).sort(),
         stems: words.map(w => tk.stem(w, vocab)),
         folds: words.map(w => tk.fold(w)),
         stop: words.map(w => tk.isStopWord(w)),
         short: Array.from(short).sort().map(w => tk.stem(w, short)),
+        shared: sharedWords.map(w => tk.stem(w, shared)),
       }}));
     """
     out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True,
                                     check=True).stdout)
     assert out["vocab"] == sorted(VOCAB)
     assert out["short"] == [turkmen.stem(w, SHORT_VOCAB) for w in sorted(SHORT_VOCAB)]
+    assert out["shared"] == [turkmen.stem(w, SHARED_VOCAB) for w in SHARED_FORMS]
     assert out["stems"] == [turkmen.stem(w, VOCAB) for w in words]
     assert out["folds"] == [turkmen.fold(w) for w in words]
     assert out["stop"] == [turkmen.is_stop_word(w) for w in words]

@@ -28,8 +28,23 @@
       return out;
     }
 
-    /* Each candidate with the latest slot a suffix before it may stand in (turkmen.py: SLOTS). */
+    /* The word with suffixes cut (turkmen.py: _cuts), each also with its final voicing undone. */
     function candidates(word) {
+      return devoiced(cuts(word));
+    }
+
+    function devoiced(found) {
+      var out = new Set(found);
+      found.forEach(function (w) {
+        var last = w[w.length - 1];
+        if (Object.prototype.hasOwnProperty.call(rules.devoice, last))
+          out.add(w.slice(0, -1) + rules.devoice[last]);
+      });
+      return out;
+    }
+
+    /* Each cut with the latest slot a suffix before it may stand in (turkmen.py: SLOTS). */
+    function cuts(word) {
       var found = new Map([[word, Infinity]]);
       var frontier = new Map(found);
       for (var pass = 0; pass < rules.maxPasses && frontier.size; pass++) {
@@ -40,6 +55,7 @@
               var slot = 0;
               rules.slots[s].forEach(function (k) { if (k < below && k > slot) slot = k; });
               var c = w.slice(0, -s.length);
+              if (rules.vowels.indexOf(s[0]) >= 0 && rules.hiatus.indexOf(c[c.length - 1]) >= 0) return;
               if (slot && slot > Math.max(found.get(c) || 0, next.get(c) || 0)) next.set(c, slot);
             }
           });
@@ -47,13 +63,7 @@
         next.forEach(function (slot, c) { found.set(c, slot); });
         frontier = next;
       }
-      found = new Set(found.keys());
-      Array.from(found).forEach(function (w) {
-        var last = w[w.length - 1];
-        if (Object.prototype.hasOwnProperty.call(rules.devoice, last))
-          found.add(w.slice(0, -1) + rules.devoice[last]);
-      });
-      return found;
+      return new Set(found.keys());
     }
 
     function shortest(a, b) {
@@ -79,30 +89,62 @@
       return best;
     }
 
-    /* The shortest attested candidate of the folded ``word``, else the word. */
-    function nominal(word, vocabulary) {
+    /* The one of ``words`` the most words share (``supported``: word -> how many), then the
+       longest, then the first in alphabetical order (turkmen.py: _most_shared); null if none. */
+    function mostShared(words, supported) {
       var best = null;
-      candidates(word).forEach(function (c) {
-        if (vocabulary && vocabulary.has(c) && c.length >= rules.minStem && !stop.has(c))
-          best = shortest(best, c);
+      words.forEach(function (c) {
+        if (!supported || !supported.has(c)) return;
+        var n = supported.get(c), m = best === null ? -1 : supported.get(best);
+        if (best === null || n > m || (n === m && (c.length > best.length ||
+            (c.length === best.length && c < best)))) best = c;
       });
-      return best === null ? word : best;
+      return best;
+    }
+
+    /* The shortest candidate of the folded ``word`` (of ``found``, its candidates, when given)
+       that is a word of ``vocabulary``, cut further to a shorter ``supported`` stem when it is
+       one of that word's candidates; with no candidate in ``vocabulary``, the ``supported``
+       one most words share; else the word. */
+    function nominal(word, vocabulary, supported, found) {
+      var best = null, usable = [];
+      (found || candidates(word)).forEach(function (c) {
+        if (c.length < rules.minStem || stop.has(c)) return;
+        usable.push(c);
+        if (vocabulary && vocabulary.has(c)) best = shortest(best, c);
+      });
+      if (best === null) return mostShared(usable, supported) || word;
+      var shorter = Array.from(candidates(best)).filter(function (c) {
+        return c.length < best.length && !stop.has(c);
+      });
+      return mostShared(shorter, supported) || best;
     }
 
     /* Computed once per vocabulary (turkmen.py: _analysis): each of its words' nominal stem
-       (``nominals``), and the words that are the nominal stem of another of its words
-       (``stems``). */
+       (``nominals``); the words that are the nominal stem of another of its words
+       (``stems``); the stems SUPPORT of its words share (``supported``). */
     function analysis(vocabulary) {
       if (!vocabulary.nominals) {
-        var nominals = new Map(), stems = new Set();
+        var nominals = new Map(), stems = new Set(), all = new Map(), shared = new Map();
         vocabulary.forEach(function (w) {
           if (digit.test(w) || w.length <= rules.minStem) return;
-          var n = nominal(w, vocabulary);
+          var cut = cuts(w);
+          all.set(w, devoiced(cut));
+          cut.forEach(function (c) {
+            if (c !== w && c.length >= rules.supportedMin && !vocabulary.has(c))
+              shared.set(c, (shared.get(c) || 0) + 1);
+          });
+        });
+        var supported = new Map();
+        shared.forEach(function (n, c) { if (n >= rules.support) supported.set(c, n); });
+        all.forEach(function (found, w) {
+          var n = nominal(w, vocabulary, supported, found);
           nominals.set(w, n);
           if (n !== w) stems.add(n);
         });
         vocabulary.nominals = nominals;
         vocabulary.stems = stems;
+        vocabulary.supported = supported;
       }
       return vocabulary;
     }
@@ -114,7 +156,7 @@
       if (vocabulary) {
         var known = analysis(vocabulary);
         if (!known.stems.has(word))
-          base = known.nominals.has(word) ? known.nominals.get(word) : nominal(word, vocabulary);
+          base = known.nominals.has(word) ? known.nominals.get(word) : nominal(word, vocabulary, known.supported);
       }
       return infinitive(base, vocabulary) || base;
     }

@@ -26,6 +26,12 @@ digits (SW-204, C1, 2014) are left alone. The same function runs at index and at
 and because Material adds a trailing wildcard to every query term, a base form typed as the
 query ("maşgala") still finds inflected forms the site has without the base form.
 
+A noun the pages have only inflected ("şerti", "şertler", "şertleri", never "şert") has no
+attested stem: a candidate of ``SUPPORTED_MIN`` letters or more that ``SUPPORT`` or more words
+of the pages share counts as attested, after the words of the pages ("durmuşy" stays
+"durmuş"; see SUPPORT). A suffix that begins with a vowel never follows a vowel (``HIATUS``),
+so "ýagdaýy" is not "ýagda" + "ýy".
+
 Verbs: a finite form (present -ýar, participles -ýan/-an, converb -yp/-p, necessity -maly,
 past -dy, future -jak, conditional -sa, aorist -ar/-maz; also negated with -ma) stems to the
 verb's infinitive (-mak/-mek) when the pages have the infinitive: "goldaýar", "goldap",
@@ -98,6 +104,20 @@ VERB_SUFFIXES: list[str] = sorted({
 INFINITIVES = ("mak", "mek")
 NEGATION = ("ma", "me")
 VOWELS = "aeiouy"
+# A suffix that begins with a vowel follows a consonant (after a vowel Turkmen writes -ny, -sy,
+# -nyň, -na …): no candidate ends in a vowel before one ("ýagdaýy" is not "ýagda-ýy"; a folded
+# "y" may be the consonant ý, so it is not in the list).
+HIATUS = "aeiou"
+# A candidate of SUPPORTED_MIN letters or more that SUPPORT or more words of the pages share
+# is a stem even when no page has it as a word ("şert" of "şerti", "şertler", "şertleri"):
+# a noun the pages only have inflected meets its other forms. It is taken when no candidate
+# is a word of the pages, or when it is a candidate of the one that is ("şertler" → "şert");
+# not in place of a word of the pages that does not lead to it ("durmuşy" is "durmuş",
+# though "durmu" is shared too). Of several, the one most words share, then the longest.
+# Words share a stem by the suffixes cut, not by a voicing undone: "salgy" (address) is
+# "salg" + "-y", and does not make "salkyn" (cool) and "salkym" (cluster) share "salk".
+SUPPORT = 3
+SUPPORTED_MIN = 4
 VERB_MIN = 3
 
 # Function words that carry no topic (folded): conjunctions, pronouns, postpositions, the
@@ -128,6 +148,13 @@ def fold(text: str) -> str:
 
 
 def _candidates(word: str) -> set[str]:
+    """``word`` with up to MAX_PASSES suffixes removed, in the order they stand in (SLOTS),
+    each also with its final voicing undone."""
+    found = _cuts(word)
+    return found | {w[:-1] + DEVOICE[w[-1]] for w in found if w[-1] in DEVOICE}
+
+
+def _cuts(word: str) -> set[str]:
     """``word`` with up to MAX_PASSES suffixes removed, in the order they stand in (SLOTS)."""
     # each candidate with the latest slot a suffix before it may stand in
     found = {word: max(SLOT_OF_GROUP.values()) + 1}
@@ -139,14 +166,15 @@ def _candidates(word: str) -> set[str]:
                 if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
                     slot = max((s for s in SLOTS[suffix] if s < below), default=0)
                     c = w[: -len(suffix)]
+                    if suffix[0] in VOWELS and c[-1] in HIATUS:
+                        continue
                     if slot and slot > max(found.get(c, 0), nxt.get(c, 0)):
                         nxt[c] = slot
         if not nxt:
             break
         found.update(nxt)
         frontier = nxt
-    devoiced = {w[:-1] + DEVOICE[w[-1]] for w in found if w[-1] in DEVOICE}
-    return set(found) | devoiced
+    return set(found)
 
 
 def _shortest(words: list[str]) -> str | None:
@@ -169,31 +197,55 @@ def _infinitive(word: str, vocabulary: frozenset[str]) -> str | None:
     return _shortest(found)
 
 
-def _nominal(word: str, vocabulary: frozenset[str]) -> str:
-    """The shortest attested candidate of the folded ``word``, else the word."""
-    attested = [c for c in _candidates(word)
-                if c in vocabulary and len(c) >= MIN_STEM and c not in STOP_WORDS]
-    return _shortest(attested) or word
+def _most_shared(words: list[str], supported: dict[str, int]) -> str | None:
+    """The one of ``words`` the most words share (``supported``); on a tie, the longest, then
+    the first in alphabetical order ("kanuny", "kanuna", "kanunda" share "kanun" and "kanu"
+    alike: "kanun", the stem a reader types). None if none is supported."""
+    found = [w for w in words if w in supported]
+    return min(found, key=lambda c: (-supported[c], -len(c), c)) if found else None
+
+
+def _nominal(word: str, vocabulary: frozenset[str], supported: dict[str, int] | None = None,
+             candidates: set[str] | None = None) -> str:
+    """The shortest candidate of the folded ``word`` that is a word of ``vocabulary``, cut
+    further to a shorter ``supported`` stem when it is one of that word's candidates; with no
+    candidate in ``vocabulary``, the ``supported`` one most words share; else the word."""
+    supported = supported or {}
+    found = [c for c in (candidates or _candidates(word))
+             if len(c) >= MIN_STEM and c not in STOP_WORDS]
+    best = _shortest([c for c in found if c in vocabulary])
+    if best is None:
+        return _most_shared(found, supported) or word
+    return _most_shared([c for c in _candidates(best) if len(c) < len(best)
+                         and c not in STOP_WORDS], supported) or best
 
 
 @functools.lru_cache(maxsize=8)
-def _analysis(vocabulary: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
-    """Each word of ``vocabulary``'s nominal stem, and the words that are the nominal stem of
-    another of its words."""
-    nominals = {w: _nominal(w, vocabulary) for w in vocabulary
-                if not _DIGIT.search(w) and len(w) > MIN_STEM}
-    return nominals, frozenset(n for w, n in nominals.items() if n != w)
+def _analysis(vocabulary: frozenset[str]) -> tuple[dict[str, str], frozenset[str], dict[str, int]]:
+    """Each word of ``vocabulary``'s nominal stem; the words that are the nominal stem of
+    another of its words; and the supported stems (SUPPORT), with how many words share each."""
+    cuts = {w: _cuts(w) for w in vocabulary if not _DIGIT.search(w) and len(w) > MIN_STEM}
+    shared: dict[str, int] = {}
+    for w, found in cuts.items():
+        for c in found:
+            if c != w and len(c) >= SUPPORTED_MIN and c not in vocabulary:
+                shared[c] = shared.get(c, 0) + 1
+    candidates = {w: found | {c[:-1] + DEVOICE[c[-1]] for c in found if c[-1] in DEVOICE}
+                  for w, found in cuts.items()}
+    supported = {c: n for c, n in shared.items() if n >= SUPPORT}
+    nominals = {w: _nominal(w, vocabulary, supported, found) for w, found in candidates.items()}
+    return nominals, frozenset(n for w, n in nominals.items() if n != w), supported
 
 
 def stem(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
     """The stem of ``word``: itself if it is the stem of another word of the vocabulary, else
-    the shortest attested candidate, else the folded word; for a finite verb form, its attested
-    infinitive."""
+    its nominal stem (``_nominal``: an attested or shared candidate), else the folded word; for
+    a finite verb form, its attested infinitive."""
     word = fold(word)
     if _DIGIT.search(word) or len(word) <= MIN_STEM:
         return word
-    nominals, stems = _analysis(vocabulary)
-    base = word if word in stems else nominals.get(word) or _nominal(word, vocabulary)
+    nominals, stems, supported = _analysis(vocabulary)
+    base = word if word in stems else nominals.get(word) or _nominal(word, vocabulary, supported)
     return _infinitive(base, vocabulary) or base
 
 
@@ -219,7 +271,8 @@ def rules() -> dict:
     return {"fold": FOLD, "digraphs": DIGRAPHS, "minStem": MIN_STEM, "maxPasses": MAX_PASSES,
             "devoice": DEVOICE, "suffixes": SUFFIXES, "slots": SLOTS, "stopWords": STOP_WORDS,
             "particles": PARTICLES, "verbSuffixes": VERB_SUFFIXES, "infinitives": INFINITIVES,
-            "negation": NEGATION, "vowels": VOWELS, "verbMin": VERB_MIN}
+            "negation": NEGATION, "vowels": VOWELS, "verbMin": VERB_MIN, "hiatus": HIATUS,
+            "support": SUPPORT, "supportedMin": SUPPORTED_MIN}
 
 
 def rules_json() -> str:
