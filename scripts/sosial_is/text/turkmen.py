@@ -150,7 +150,11 @@ def fold(text: str) -> str:
 def _candidates(word: str) -> set[str]:
     """``word`` with up to MAX_PASSES suffixes removed, in the order they stand in (SLOTS),
     each also with its final voicing undone."""
-    found = _cuts(word)
+    return _devoiced(_cuts(word))
+
+
+def _devoiced(found: set[str]) -> set[str]:
+    """``found`` and each of its words with the final voicing undone (kitab -> kitap)."""
     return found | {w[:-1] + DEVOICE[w[-1]] for w in found if w[-1] in DEVOICE}
 
 
@@ -230,10 +234,8 @@ def _analysis(vocabulary: frozenset[str]) -> tuple[dict[str, str], frozenset[str
         for c in found:
             if c != w and len(c) >= SUPPORTED_MIN and c not in vocabulary:
                 shared[c] = shared.get(c, 0) + 1
-    candidates = {w: found | {c[:-1] + DEVOICE[c[-1]] for c in found if c[-1] in DEVOICE}
-                  for w, found in cuts.items()}
     supported = {c: n for c, n in shared.items() if n >= SUPPORT}
-    nominals = {w: _nominal(w, vocabulary, supported, found) for w, found in candidates.items()}
+    nominals = {w: _nominal(w, vocabulary, supported, _devoiced(found)) for w, found in cuts.items()}
     return nominals, frozenset(n for w, n in nominals.items() if n != w), supported
 
 
