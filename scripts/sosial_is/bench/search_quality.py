@@ -422,12 +422,16 @@ def print_report(report: dict, engines: list[str]) -> None:
         print(f"{POOLED} pooled, 95 % bootstrap intervals (MRR; recall@5):")
         for lang in report[engines[0]][POOLED]:
             print(f"  {lang}: " + "; ".join(
-                f"{e} {report[e][POOLED][lang]['mrr 95%']} {report[e][POOLED][lang]['recall@5 95%']}"
-                for e in engines))
+                f"{e} {_span(report[e][POOLED][lang]['mrr 95%'])}, "
+                f"{_span(report[e][POOLED][lang]['recall@5 95%'])}" for e in engines))
     if "setup ms" in report:
         _print_times("time until search is ready after opening it", report["setup ms"], engines, 0)
     if "query ms" in report:
         _print_times("time per query, posted to the search worker", report["query ms"], engines, 1)
+
+
+def _span(bounds: tuple[float, float]) -> str:
+    return f"{bounds[0]:.3f}-{bounds[1]:.3f}"
 
 
 def _print_times(title: str, times: dict[str, dict[str, float]], engines: list[str],
