@@ -153,9 +153,13 @@ def test_serve_command_answers_and_shows_an_edit(tmp_path: Path):
     project = make_project(tmp_path / "project")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Ctrl+C reaches serve as in a contributor's terminal, also when the suite itself was started
+    # as a background job (a shell without job control starts those with SIGINT ignored, which a
+    # child inherits, and Python then installs no KeyboardInterrupt handler)
     proc = subprocess.Popen([sys.executable, "-m", "sosial_is", "serve", "--config",
                              str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     url = f"http://127.0.0.1:{port}/en/"
     try:
         body = _wait_for(url, lambda b: "<html" in b)
