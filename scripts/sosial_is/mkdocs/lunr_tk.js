@@ -105,8 +105,9 @@
     /* The shortest candidate of the folded ``word`` (of ``found``, its candidates, when given)
        that is a word of ``vocabulary``, cut further to a shorter ``supported`` stem when it is
        one of that word's candidates; with no candidate in ``vocabulary``, the ``supported``
-       one most words share; else the word. */
-    function nominal(word, vocabulary, supported, found) {
+       one most words share; else the word. ``known``: the vocabulary's words' candidates,
+       already worked out (analysis). */
+    function nominal(word, vocabulary, supported, found, known) {
       var best = null, usable = [];
       (found || candidates(word)).forEach(function (c) {
         if (c.length < rules.minStem || stop.has(c)) return;
@@ -114,7 +115,7 @@
         if (vocabulary && vocabulary.has(c)) best = shortest(best, c);
       });
       if (best === null) return mostShared(usable, supported) || word;
-      var shorter = Array.from(candidates(best)).filter(function (c) {
+      var shorter = Array.from((known && known.get(best)) || candidates(best)).filter(function (c) {
         return c.length < best.length && !stop.has(c);
       });
       return mostShared(shorter, supported) || best;
@@ -138,7 +139,7 @@
         var supported = new Map();
         shared.forEach(function (n, c) { if (n >= rules.support) supported.set(c, n); });
         all.forEach(function (found, w) {
-          var n = nominal(w, vocabulary, supported, found);
+          var n = nominal(w, vocabulary, supported, found, all);
           nominals.set(w, n);
           if (n !== w) stems.add(n);
         });

@@ -210,17 +210,19 @@ def _most_shared(words: list[str], supported: dict[str, int]) -> str | None:
 
 
 def _nominal(word: str, vocabulary: frozenset[str], supported: dict[str, int] | None = None,
-             candidates: set[str] | None = None) -> str:
+             candidates: set[str] | None = None, known: dict[str, set[str]] | None = None) -> str:
     """The shortest candidate of the folded ``word`` that is a word of ``vocabulary``, cut
     further to a shorter ``supported`` stem when it is one of that word's candidates; with no
-    candidate in ``vocabulary``, the ``supported`` one most words share; else the word."""
+    candidate in ``vocabulary``, the ``supported`` one most words share; else the word.
+    ``known``: the vocabulary's words' candidates, already worked out (``_analysis``)."""
     supported = supported or {}
     found = [c for c in (candidates or _candidates(word))
              if len(c) >= MIN_STEM and c not in STOP_WORDS]
     best = _shortest([c for c in found if c in vocabulary])
     if best is None:
         return _most_shared(found, supported) or word
-    return _most_shared([c for c in _candidates(best) if len(c) < len(best)
+    further = (known or {}).get(best) or _candidates(best)
+    return _most_shared([c for c in further if len(c) < len(best)
                          and c not in STOP_WORDS], supported) or best
 
 
@@ -235,7 +237,9 @@ def _analysis(vocabulary: frozenset[str]) -> tuple[dict[str, str], frozenset[str
             if c != w and len(c) >= SUPPORTED_MIN and c not in vocabulary:
                 shared[c] = shared.get(c, 0) + 1
     supported = {c: n for c, n in shared.items() if n >= SUPPORT}
-    nominals = {w: _nominal(w, vocabulary, supported, _devoiced(found)) for w, found in cuts.items()}
+    candidates = {w: _devoiced(found) for w, found in cuts.items()}
+    nominals = {w: _nominal(w, vocabulary, supported, found, candidates)
+                for w, found in candidates.items()}
     return nominals, frozenset(n for w, n in nominals.items() if n != w), supported
 
 
