@@ -93,3 +93,18 @@ def test_repo_path(tmp_path, monkeypatch):
         "curriculum/courses/FX-1/ru.md"
     assert repo_path("curriculum/courses/", root) == "curriculum/courses/"
     assert repo_path("proj/curriculum/x.yml", root) == "curriculum/x.yml"  # cwd-relative
+
+
+def test_export_date_ignores_search_synonyms(repo):
+    """The CASE package's lastChangeDateTime: the curriculum's last commit, not the synonyms'."""
+    from sosial_is.curriculum.exports import source_date
+
+    assert source_date(repo) == "2025-03-02T12:00:00+00:00"
+    (repo / "curriculum" / "search-synonyms.yml").write_text("tk: []\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "synonyms", date="2025-04-20")
+    assert source_date(repo) == "2025-03-02T12:00:00+00:00"
+    (repo / "curriculum" / "competencies.yml").write_text("c\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "competencies", date="2025-05-01")
+    assert source_date(repo) == "2025-05-01T12:00:00+00:00"

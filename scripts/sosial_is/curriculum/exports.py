@@ -19,14 +19,18 @@ from pathlib import Path
 
 from ..core import git
 from ..core.languages import LANGS
+from .loader import SYNONYMS_FILE
 from .model import Competency, CourseFacts, Curriculum, Framework, GlossaryEntry, Programme, Reference
 
 NAMESPACE = uuid.UUID("6f1c4c1e-5d1b-4b8e-9a57-2f0d3b9a7e11")  # fixed: stable identifiers
 
 
 def source_date(root: Path) -> str:
-    """ISO timestamp of the last change to curriculum/ (git), else SOURCE_DATE_EPOCH, else epoch."""
-    epoch = git.last_commit_epoch(root, "curriculum")
+    """ISO timestamp of the last change to curriculum/ (git), else SOURCE_DATE_EPOCH, else epoch.
+
+    The search synonyms live in curriculum/ but are not curriculum: a commit that only changes
+    them does not date the exports."""
+    epoch = git.last_commit_epoch(root, "curriculum", f":(exclude)curriculum/{SYNONYMS_FILE}")
     if epoch is None:
         value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         epoch = int(value) if value.isdigit() else 0
