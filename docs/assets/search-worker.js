@@ -198,12 +198,16 @@
     return setup.config.lang.join() === "tk" && lunr.tk ? lunr.tk.core.fold(word) : word;
   }
 
+  /* The words a misspelt query word may be corrected to, by length: the site's words of every
+     entry (titles, text, descriptions and keywords; not the readers' questions, whose words are
+     the readers'). Keywords are words their page does not use: without them "diagnotsics" found
+     the course pages that mention diagnosis, not the checks page whose keyword is "diagnostics". */
   function indexWords() {
     if (words) return words;
     var seen = new Set();
     words = new Map();
     setup.docs.forEach(function (doc) {
-      [doc.title, doc.text].forEach(function (text) {
+      [doc.title, doc.text, doc.description, doc.keywords].forEach(function (text) {
         String(text || "").replace(/<[^>]*>/g, " ").split(separator).forEach(function (token) {
           var w = plain(token);
           if (w.length < TYPO_MIN_LENGTH - 1 || seen.has(w) || /\d/.test(w)) return;

@@ -213,6 +213,9 @@ REAL_CASES = [
     # a glossary entry's heading with every word of the query no longer takes the questions'
     # rule away from the course whose questions ask for it (the entry came first)
     ("ru", "аналитическая записка", "ru/curriculum/courses/sw-404/"),
+    # a misspelt keyword (words their page does not use) is corrected to it: "diagnostics" is
+    # the checks page's keyword (the courses that mention diagnosis came first)
+    ("en", "diagnotsics", "en/contributing/checks/"),
 ]
 
 
