@@ -250,6 +250,8 @@ def test_real_site_queries(page, real_url, lang):
 #  - "related": a page that has only a shorter word of the query word's family (its stem is the
 #    start of the query word's stem: "conduction" for "conductor"), which the stemmer keeps apart,
 #    is found after the page with the word itself ("derived");
+#  - "worry" / "worried": Russian words of one family that Snowball keeps apart ("тревога",
+#    "тревожные"): each finds the page with the other, after the page with the word itself;
 #  - "people": a page with both words of the query ("пожилые люди") ranks above a page with one
 #    of them many times ("elders"), also when the other word ("люди") is a form that
 #    lunr-languages' Russian stop list has but the page's form ("людей") is not.
@@ -277,6 +279,8 @@ TOPIC_PAGES = {
                   "Daşlar ýene. Derýa."),
         "derived": ("Tikinçilik", "Bazarda tikinçilik öwrenildi."),
         "related": ("Tikinçiler", "Tikinçi işleýär."),
+        "worry": ("Alada", "Alada hemmede bolýar."),
+        "worried": ("Pikirler", "Aladaly pikirler gijelerine gelýär."),
         "people": ("Goňşular", "Garry adamlara baryldy."),
         "elders": ("Öýler", "Garry. Garry goňşy. Ýene garry."),
     },
@@ -302,6 +306,8 @@ TOPIC_PAGES = {
                   "далеко. Камни снова. Речные."),
         "derived": ("Мастерская", "Ремонтник пришёл."),
         "related": ("Дороги", "Ремонт дорог летом."),
+        "worry": ("Беспокойство", "Тревога бывает у всех."),
+        "worried": ("Мысли", "Тревожные мысли приходят ночью."),
         "people": ("Соседи", "Пожилых людей навещают."),
         "elders": ("Дома", "Пожилые. Пожилые соседи. Снова пожилые."),
     },
@@ -328,6 +334,8 @@ TOPIC_PAGES = {
                   "away. Stones again. River."),
         "derived": ("Concerts", "The conductor bowed."),
         "related": ("Metals", "Heat conduction in copper."),
+        "worry": ("Cares", "Worry comes to everyone."),
+        "worried": ("Thoughts", "Worried thoughts come at night."),
         "people": ("Neighbours", "Older people are visited."),
         "elders": ("Homes", "Older. Older neighbours. Older again."),
     },
@@ -387,7 +395,10 @@ TOPIC_CASES = {
            ("речные камни", "phrase", ["apart"]),
            ("ремонтник", "derived", ["related"]),
            # "люди" is on lunr-languages' Russian stop list, "людей" is not
-           ("пожилые люди", "people", ["elders"])],
+           ("пожилые люди", "people", ["elders"]),
+           # one family, two stems: each word finds the other's page after its own
+           ("тревожные", "worried", ["worry"]),
+           ("тревога", "worry", ["worried"])],
     "en": [("lighthouse", "title", ["mentions"]),
            ("orchards", "index", ["spring", "links"]),
            ("kettle", "exact", ["near"]),
