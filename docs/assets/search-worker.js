@@ -539,11 +539,17 @@
     function meets(t, c) {
       return t === c.term || (c.prefix && t.indexOf(c.term) === 0) || standsFor(t).indexOf(c.term) >= 0;
     }
-    /* How many of the query's words the field ``field`` of entry ``r`` has. */
-    function wordsIn(r, field) {
+    /* How many of the query's words the field ``field`` (or the field ``also``) of entry ``r``
+       has. The title rules read the title and the keywords: keywords are the page's other names,
+       in readers' words ("garrylar" for SW-209, "Gartaşan adamlar bilen durmuş işi"). On the
+       seen sets and tuning2 to tuning4 (sum of the 24 MRRs) 22.730 became 22.746: one query up
+       ("garrylar bilen durmuş işi", 2nd to 1st), none down. */
+    function wordsIn(r, field, also) {
       var metadata = r.matchData.metadata;
       return asked.filter(function (c) {
-        return Object.keys(metadata).some(function (t) { return metadata[t][field] && meets(t, c); });
+        return Object.keys(metadata).some(function (t) {
+          return (metadata[t][field] || (also && metadata[t][also])) && meets(t, c);
+        });
       }).length;
     }
     /* Every place where entry ``r`` has the query word of clause ``c``, as one number: the
@@ -573,7 +579,7 @@
       return near;
     }
     if (asked.length > 1) {
-      var inTitle = results.map(function (r) { return wordsIn(r, "title"); });
+      var inTitle = results.map(function (r) { return wordsIn(r, "title", "keywords"); });
       var titled = results.some(function (r, i) { return inTitle[i] === asked.length && r.ref.indexOf("#") < 0; });
       results.forEach(function (r, i) { if (inTitle[i] === asked.length) r.score *= TITLE_ALL; });
       if (!titled) results.forEach(function (r) {

@@ -216,6 +216,9 @@ REAL_CASES = [
     # a misspelt keyword (words their page does not use) is corrected to it: "diagnostics" is
     # the checks page's keyword (the courses that mention diagnosis came first)
     ("en", "diagnotsics", "en/contributing/checks/"),
+    # a page's keywords count for the title rules: "garrylar" is SW-209's keyword (its title says
+    # "Gartaşan adamlar"); the profession page, with more of the words, came first
+    ("tk", "garrylar bilen durmuş işi", "curriculum/courses/sw-209/"),
 ]
 
 
