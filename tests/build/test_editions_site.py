@@ -63,6 +63,27 @@ def test_what_changed_lists_every_kind_with_its_rationale(real_site: Path) -> No
     assert "<strong>Sebäbi:</strong>" in tk and "Kreditler: 6 → 7 ECTS." in tk
 
 
+NEXT_YEAR = {"tk": "indiki ýyl", "ru": "следующий год", "en": "next year"}
+
+
+def changes_entry(site: Path, lang: str) -> dict:
+    index = json.loads((site / f"search/search_index.{lang}.json").read_text(encoding="utf-8"))
+    return next(d for d in index["docs"] if d["location"] == LANG_DIRS[lang] + "curriculum/changes/2027-2028/")
+
+
+@pytest.mark.parametrize("lang", ["tk", "ru", "en"])
+def test_the_changes_page_names_the_curriculum_and_next_year_while_it_is_in_preparation(
+        real_site: Path, promoted_site: Path, lang: str) -> None:
+    """Readers ask "what changes in the curriculum next year": the page of the edition in
+    preparation is found by those words (its title names the curriculum; "next year" is a
+    search keyword); once that edition is current, it is no longer next year's."""
+    today = changes_entry(real_site, lang)
+    assert "2026–2027 → 2027–2028" in today["title"]
+    assert {"tk": "Okuw meýilnamasy", "ru": "учебного плана", "en": "Curriculum"}[lang] in today["title"]
+    assert NEXT_YEAR[lang] in today.get("keywords", "")
+    assert NEXT_YEAR[lang] not in changes_entry(promoted_site, lang).get("keywords", "")
+
+
 def test_exports_per_edition_and_the_diff(real_site: Path) -> None:
     data = real_site / "data/editions"
     for edition in ("2026-2027", "2027-2028"):

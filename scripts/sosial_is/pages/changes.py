@@ -25,8 +25,11 @@ def changes_page(editions: Editions, old: Edition, new: Edition, change: Edition
     title = t("changes_title", lang, old=years(old), new=years(new))
     intro = t("changes_intro", lang, old=years(old), new=years(new))
     here = f"curriculum/changes/{new.id}.md"  # links name pages without the language suffix
+    # The edition in preparation is next year's, and readers ask for it so ("what will change in
+    # the curriculum next year"); a search keyword, since the page does not say it (SEARCH.md).
+    nxt = [t("changes_next_keywords", lang)] if new.preparation else []
     out = [front(title, intro, new.edition_file or editions.path, lang,
-                 extra=search_meta(lang, "changes")),
+                 extra=search_meta(lang, "changes", keywords=nxt)),
            f"# {title}\n\n{model_notice(lang)}{intro}\n\n"]
     if new.preparation:
         out.append(f"{t('edition_banner_preparation', lang, years=years(new))}\n\n")
