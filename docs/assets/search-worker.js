@@ -17,7 +17,8 @@
  *      as a prefix (weight PREFIX: "superv" still finds "supervision" while typing);
  *      for a word of TYPO_MIN_LENGTH letters or more, the words of the index one edit away
  *      (a letter added, dropped, changed, or two neighbours swapped: "glosary" → "glossary",
- *      "intervnetion" → "intervention"), stemmed, with weight TYPO;
+ *      "intervnetion" → "intervention"; titles, text, descriptions and keywords), stemmed, with
+ *      weight TYPO;
  *    the corrections of a word the index does not have at all count nearly as much as the
  *    word (weight TYPO_ONLY: it is most likely misspelt); those of a word it has (weight TYPO)
  *    are a fallback: a result matched only through them is placed after every result that
@@ -30,7 +31,9 @@
  *  - words of one family: for a word the index has, its longest start of RELATED_MIN letters or
  *    more that is itself an indexed word counts RELATED and stands for it ("супервизор" →
  *    "супервиз": супервизия; "supervisor" → "supervis": supervision), since the stemmers keep
- *    such derived words apart and a prefix only reaches longer words;
+ *    such derived words apart and a prefix only reaches longer words; in Russian and Turkmen,
+ *    the index's words that a derivational suffix leads to or from (rootsOf: "этические" /
+ *    "этика", "тревожный" / "тревога", "etiki" / "etika", "maýyplyk" / "maýyp") the same way;
  *    a word that only readers' questions use (the index's "questions" field, front matter
  *    "questions") counts as one the index does not have: it is the reader's word, not the
  *    site's (it matches the questions with weight ASKED);
@@ -41,7 +44,8 @@
  *    TITLE_ALL times as much ("социальная работа с группами": SW-301, not the ethics page,
  *    whose title has two of the words and whose sections have the third); a correction or
  *    synonym standing for a word counts as that word ("социальная работа с грппами" too); an
- *    entry whose title has some of the words scores up to TITLE_PART more, by their share;
+ *    entry whose title has some of the words scores up to TITLE_PART more, by their share; a
+ *    page's keywords count as part of its title for both;
  *  - words next to each other: an entry that has neighbouring query words next to each other, in
  *    the query's order ("sosial syýasatyň esaslary", "social policy"), scores up to twice as
  *    much (PHRASE), in proportion to how many of the query's neighbouring pairs it has so;
@@ -51,8 +55,8 @@
  *    (a course added by the edition in preparation, or one since removed); otherwise search
  *    shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the query sets of
- * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout4",
- * "heldout5", "heldout6" or "heldout7".
+ * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout4" to
+ * "heldout8".
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {
@@ -385,11 +389,11 @@
      "ýadawlyk" / "ýadaw", "hukukçy" / "hukuk"): 22.726 became 22.728 (1 up, none down). */
   var RU_DERIVED = ["ическ", "ональн", "альн", "ельн", "енн", "онн", "ейн", "ск", "ов", "ев", "ен",
                     "ник", "н"];
-  var families = null, turkmen = false;
+  var families = null;
   var TK_DERIVED = [["cylyk", ""], ["cilik", ""], ["lyk", ""], ["lik", ""], ["luk", ""],
                     ["cy", ""], ["ci", ""], ["cu", ""], ["ly", ""], ["li", ""], ["lu", ""],
                     ["syz", ""], ["siz", ""], ["suz", ""], ["iki", "ika"], ["yky", "yka"]];
-  function rootsOf(t) {
+  function rootsOf(t, turkmen) {
     var out = [];
     function add(r) { if (r.length >= 4 && r !== t && out.indexOf(r) < 0) out.push(r); }
     if (turkmen && /^[a-z]+$/.test(t)) {
@@ -412,11 +416,12 @@
     return out;
   }
   function familyOf(index, term) {
+    var turkmen = setup.config.lang.indexOf("tk") >= 0;
     if (!families) {
       families = new Map();
       Object.keys(index.invertedIndex).forEach(function (t) {
         if (!onPages(index, t)) return;
-        rootsOf(t).forEach(function (r) {
+        rootsOf(t, turkmen).forEach(function (r) {
           if (!onPages(index, r)) return;
           if (!families.has(r)) families.set(r, [r]);
           families.get(r).push(t);
@@ -424,7 +429,7 @@
       });
     }
     var out = [];
-    [term].concat(rootsOf(term)).forEach(function (r) {
+    [term].concat(rootsOf(term, turkmen)).forEach(function (r) {
       (families.get(r) || []).forEach(function (t) { if (t !== term && out.indexOf(t) < 0) out.push(t); });
     });
     return out;
@@ -445,8 +450,7 @@
     var P = lunr.Query.presence;
     var typed = [], corrected = new Set(), stands = new Map();
     var backoffs = [];
-    var russian = setup.config.lang.indexOf("ru") >= 0;
-    turkmen = setup.config.lang.indexOf("tk") >= 0;
+    var derived = setup.config.lang.some(function (l) { return l === "ru" || l === "tk"; });
     var results = index.query(function (q) {
       plan.clauses.forEach(function (c) {
         var presence = c.presence === "+" ? P.REQUIRED : c.presence === "-" ? P.PROHIBITED : P.OPTIONAL;
@@ -472,7 +476,7 @@
           if (!stands.has(related)) stands.set(related, c.term);
           q.term(related, { usePipeline: false, boost: RELATED });
         }
-        if ((russian || turkmen) && !c.code) familyOf(index, c.term).forEach(function (t) {
+        if (derived && !c.code) familyOf(index, c.term).forEach(function (t) {
           if (t === related) return;
           typed.push(t);
           if (!stands.has(t)) stands.set(t, c.term);
