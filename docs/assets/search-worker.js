@@ -406,7 +406,7 @@
     var k = /(.)(ческ|ичн)$/.exec(t);
     if (k) add(t.slice(0, t.length - k[2].length) + "к");
     RU_DERIVED.forEach(function (suffix) {
-      if (t.length - suffix.length < 3 || t.slice(-suffix.length) !== suffix) return;
+      if (t.slice(-suffix.length) !== suffix) return;  /* add() keeps roots of 4+ letters */
       var base = t.slice(0, t.length - suffix.length);
       add(base);
       if (/ь$/.test(base)) add(base.slice(0, -1));
