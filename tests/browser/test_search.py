@@ -258,7 +258,12 @@ def test_real_site_queries(page, real_url, lang):
 #    the page with the word itself;
 #  - "people": a page with both words of the query ("пожилые люди") ranks above a page with one
 #    of them many times ("elders"), also when the other word ("люди") is a form that
-#    lunr-languages' Russian stop list has but the page's form ("людей") is not.
+#    lunr-languages' Russian stop list has but the page's form ("людей") is not;
+#  - "joined": two query words that the page writes as one word ("burned out": "burnout") find
+#    it above a page that has each of them many times ("fires");
+#  - "number": an English noun in "-is" finds the page with its plural ("analysis": "analyses"),
+#    above a page that has a word one letter away from the query many times ("analysts"). The
+#    Turkmen and Russian pages of both pairs only keep the languages' sites alike.
 TOPIC_PAGES = {
     "tk": {
         "index": ("Ýyldyzlar", "Ýyldyz asmanda görünýär."),
@@ -287,6 +292,10 @@ TOPIC_PAGES = {
         "worried": ("Pikirler", "Aladaly pikirler gijelerine gelýär."),
         "people": ("Goňşular", "Garry adamlara baryldy."),
         "elders": ("Öýler", "Garry. Garry goňşy. Ýene garry."),
+        "joined": ("Peç", "Peç gyşda gyzdyrýar."),
+        "fires": ("Odun", "Odun ýandy. Gury odun."),
+        "number": ("Hasabatlar", "Iki hasabat ýazyldy."),
+        "staff": ("Bölümler", "Bölüm uly. Bölümler köp."),
     },
     "ru": {
         "index": ("Сады", "Сады растут у реки."),
@@ -314,6 +323,10 @@ TOPIC_PAGES = {
         "worried": ("Мысли", "Тревожные мысли приходят ночью."),
         "people": ("Соседи", "Пожилых людей навещают."),
         "elders": ("Дома", "Пожилые. Пожилые соседи. Снова пожилые."),
+        "joined": ("Печи", "Печь греет зимой."),
+        "fires": ("Дрова", "Дрова горели. Сухие дрова."),
+        "number": ("Отчёты", "Написаны два отчёта."),
+        "staff": ("Отделы", "Отдел большой. Отделов много."),
     },
     "en": {
         "index": ("Orchards", "Orchards grow by the river."),
@@ -342,6 +355,11 @@ TOPIC_PAGES = {
         "worried": ("Thoughts", "Worried thoughts come at night."),
         "people": ("Neighbours", "Older people are visited."),
         "elders": ("Homes", "Older. Older neighbours. Older again."),
+        # two words the page writes as one, and a noun in "-is" whose plural the page has
+        "joined": ("Burnout", "It comes slowly."),
+        "fires": ("Fires", "Burning logs. Burned wood. Burn marks. Out of the stove, out."),
+        "number": ("Reports", "Two analyses were written."),
+        "staff": ("Staff", "Analysts. Analysts met. Two analysts. Analysts again."),
     },
 }
 
@@ -417,7 +435,9 @@ TOPIC_CASES = {
            ("wicket dawn", "asked", ["talked"]),
            ("river stones", "phrase", ["apart"]),
            ("conductor", "derived", ["related"]),
-           ("older people", "people", ["elders"])],
+           ("older people", "people", ["elders"]),
+           ("burned out", "joined", ["fires"]),
+           ("analysis", "number", ["staff"])],
 }
 
 
