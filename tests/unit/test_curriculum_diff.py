@@ -326,3 +326,36 @@ def test_extract_gives_the_committed_files_byte_for_byte(repo: Path, tmp_path: P
     assert (dest / "editions/2027-2028/courses/FX-301/en.md").exists()
     assert git(repo, "status", "--porcelain") == status
     assert not core_git.extract(repo, core_git.commit(repo, "HEAD"), "no-such-folder", tmp_path / "none")
+
+
+@pytest.mark.parametrize("cut", ["other languages", "open language too", "no room"])
+def test_a_summary_over_the_job_summary_limit_stays_under_it(repo: Path, capsys, monkeypatch, cut: str) -> None:
+    """GitHub drops a job summary over 1 MiB whole: a longer one keeps the summary lines, the
+    contributor's language (cut at a line if need be, its tags closed) and says why, in three
+    languages."""
+    from sosial_is.review import curriculum_diff as module
+
+    code, full, _ = run(capsys, "--base", "HEAD~1", "--head", "HEAD")
+    assert code == 0
+    size = len(full.encode("utf-8"))
+    english = section(full, "en")
+    head = len(full[:full.index("<details")].encode("utf-8"))
+    # the whole less one byte (the other languages go); the summary lines and the English
+    # block's size (with the note, the block is cut); the summary lines alone (no block fits)
+    limit = {"other languages": size - 1, "open language too": head + len(english.encode("utf-8")),
+             "no room": head}[cut]
+    monkeypatch.setattr(module, "SUMMARY_LIMIT", limit)
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--head", "HEAD")
+    assert code == 0
+    assert len(out.encode("utf-8")) <= limit or cut == "no room"
+    assert len(out.encode("utf-8")) < head + 1000 or cut != "no room"
+    for lang in ("tk", "ru", "en"):
+        assert SUMMARY[lang] in out.splitlines()
+    assert f"The full summary is {size // 1000} KB" in out and "Полная сводка" in out and "Doly jemleme" in out
+    assert "<summary><strong>Русский" not in out and "<summary><strong>Türkmençe" not in out
+    assert out.count("<details") == out.count("</details>") == (0 if cut == "no room" else 1)
+    if cut == "other languages":
+        assert "<details open>\n<summary><strong>English" in out and english in out
+    if cut == "open language too":
+        assert "<details open>\n<summary><strong>English" in out and english not in out
+        assert out.endswith("\n\u2026\n\n</details>\n\n")

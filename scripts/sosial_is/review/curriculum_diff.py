@@ -149,22 +149,50 @@ def compare(base: Side, head: Side) -> Comparison:
 
 # --- Markdown -------------------------------------------------------------------------------------
 
-def markdown(comparison: Comparison, open_lang: str = SOURCE_LANG) -> str:
+# GitHub keeps at most 1 MiB of a step's job summary and drops a larger one whole, with an
+# error: the summary stays below this many bytes (UTF-8), with room for the note that says so.
+SUMMARY_LIMIT = 1_000_000
+# The end of a language block cut short: the tags it opened closed, so the page renders.
+CUT = "\n\u2026\n\n</details>\n\n"
+
+
+def markdown(comparison: Comparison, open_lang: str = SOURCE_LANG, limit: int | None = None) -> str:
     """The summary: a title and a summary line in each language, then a ``<details>`` block per
-    language (``open_lang`` open) with the changes of each edition."""
+    language (``open_lang`` open) with the changes of each edition.
+
+    Longer than ``limit`` bytes (a change to most of the curriculum), it keeps only
+    ``open_lang``'s block, cut at a line if that is still too long, and says so in every
+    language: the summary lines stay whole, and the command run locally shows everything."""
+    limit = SUMMARY_LIMIT if limit is None else limit
     title = " · ".join(dict.fromkeys(t("prdiff_title", lang) for lang in LANGS))
-    out = [f"## {title}\n\n"]
+    head = [f"## {title}\n\n"]
     for lang in LANGS:
-        out.append(f"- {summary_line(comparison, lang)}{_error_note(comparison, lang)}\n")
-    out.append("\n")
+        head.append(f"- {summary_line(comparison, lang)}{_error_note(comparison, lang)}\n")
+    head.append("\n")
     if not comparison.changed:
-        return "".join(out)
-    for lang in LANGS:
-        opened = " open" if lang == open_lang else ""
-        out.append(f"<details{opened}>\n<summary><strong>{t('ts_lang_' + lang, lang)}</strong></summary>\n\n")
-        for change in comparison.changed:
-            out.append(_edition(change, comparison.labelled, lang))
-        out.append("</details>\n\n")
+        return "".join(head)
+    blocks = {lang: _language_block(comparison, lang, lang == open_lang) for lang in LANGS}
+    full = "".join(head) + "".join(blocks.values())
+    size = len(full.encode("utf-8"))
+    if size <= limit:
+        return full
+    note = "\n>\n".join(f"> {t('prdiff_too_long', lang, kb=size // 1000, limit=limit // 1000)}"
+                        for lang in LANGS) + "\n\n"
+    kept = blocks[open_lang]
+    room = limit - len(("".join(head) + note).encode("utf-8")) - len(CUT.encode("utf-8"))
+    if len(kept.encode("utf-8")) > room:
+        kept = kept.encode("utf-8")[:max(room, 0)].decode("utf-8", errors="ignore")
+        kept = kept[:kept.rfind("\n") + 1]
+        # the block's opening tags must survive the cut; with no room for them, no block
+        kept = kept + CUT if kept.count("\n") > 2 else ""
+    return "".join(head) + note + kept
+
+
+def _language_block(comparison: Comparison, lang: str, opened: bool) -> str:
+    out = [f"<details{' open' if opened else ''}>\n<summary><strong>{t('ts_lang_' + lang, lang)}</strong></summary>\n\n"]
+    for change in comparison.changed:
+        out.append(_edition(change, comparison.labelled, lang))
+    out.append("</details>\n\n")
     return "".join(out)
 
 
