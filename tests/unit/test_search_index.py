@@ -266,3 +266,9 @@ def test_split_site_index_writes_synonyms_and_reports_the_broken_ones(tmp_path):
     assert "synonyms" not in tk["config"]
     assert [(f.line, f.code, f.param("word")) for f in problems] == [
         (11, "SEARCH-SYNONYM-SITE-MISSING", "fatigue")]
+
+
+def test_the_separator_splits_words_as_the_index_should():
+    import re
+    split = [w for w in re.split(index.SEPARATOR, "The child's views, 3.5 hours; year\u2019s plan (C1) e.g.") if w]
+    assert split == ["The", "child", "views", "3.5", "hours", "year", "plan", "C1", "e", "g"]
