@@ -536,7 +536,8 @@
          typed or of the two stems, counts EXACT and stands for both. On the seen sets and
          tuning2 to tuning5 (sum of the 27 MRRs) 25.554 became 25.599: 2 queries up ("how do
          social workers avoid burning out", 7th to 1st; "burned-out social workers self-care",
-         10th to 2nd), none down. Words the stop list removed are not neighbours' halves. */
+         10th to 2nd), none down. Neighbours are the words left after the stop list ("burn the
+         out" is "burn out"). */
       var words = plan.clauses.filter(function (c) { return !c.code && !c.presence && c.word; });
       for (var i = 1; i < words.length; i++) {
         var a = words[i - 1], b = words[i];
