@@ -487,24 +487,21 @@
         if (c.prefix)
           q.term(c.term, { usePipeline: false, boost: exact ? PREFIX : UNKNOWN_PREFIX, presence: presence,
                            wildcard: lunr.Query.wildcard.TRAILING });
+        /* Another form of the word: searched with ``boost``, it stands for the word (the
+           first word it is found for keeps it). */
+        function alsoAs(t, boost) {
+          typed.push(t);
+          if (!stands.has(t)) stands.set(t, c.term);
+          q.term(t, { usePipeline: false, boost: boost });
+        }
         /* a word of its family: its longest start that the index has as a word */
         var related = known && c.prefix && !c.code ? longestStart(index, c.term, RELATED_MIN, false) : null;
-        if (related) {
-          typed.push(related);
-          if (!stands.has(related)) stands.set(related, c.term);
-          q.term(related, { usePipeline: false, boost: RELATED });
-        }
+        if (related) alsoAs(related, RELATED);
         if (derived && !c.code) familyOf(index, c.term).forEach(function (t) {
-          if (t === related) return;
-          typed.push(t);
-          if (!stands.has(t)) stands.set(t, c.term);
-          q.term(t, { usePipeline: false, boost: RELATED });
+          if (t !== related) alsoAs(t, RELATED);
         });
         if (english && !c.code) otherNumber(c.term).forEach(function (t) {
-          if (t === related || !onPages(index, t)) return;
-          typed.push(t);
-          if (!stands.has(t)) stands.set(t, c.term);
-          q.term(t, { usePipeline: false, boost: EXACT });
+          if (t !== related && onPages(index, t)) alsoAs(t, EXACT);
         });
         if (c.synonyms.length && !known) {
           /* A reader's word no page uses: the site's words for it stand for it. */
@@ -538,9 +535,9 @@
          social workers avoid burning out", 7th to 1st; "burned-out social workers self-care",
          10th to 2nd), none down. Neighbours are the words left after the stop list ("burn the
          out" is "burn out"). */
-      var words = plan.clauses.filter(function (c) { return !c.code && !c.presence && c.word; });
-      for (var i = 1; i < words.length; i++) {
-        var a = words[i - 1], b = words[i];
+      var neighbours = plan.clauses.filter(function (c) { return !c.code && !c.presence && c.word; });
+      for (var i = 1; i < neighbours.length; i++) {
+        var a = neighbours[i - 1], b = neighbours[i];
         terms(a.word + b.word).concat([a.term + b.term]).forEach(function (t) {
           if (t === a.term || t === b.term || joined.has(t) || !onPages(index, t)) return;
           joined.set(t, [a.term, b.term]);
