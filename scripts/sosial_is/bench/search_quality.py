@@ -29,6 +29,8 @@ Query sets (bench/queries/):
 - ``tuning4`` and ``heldout8``: an eighth round, the same way, by three new reviewers (eleventh
   session, 6 December);
 - ``tuning5`` and ``heldout9``: a ninth round, the same way, by three new reviewers (twelfth
+  session, 6 December);
+- ``tuning6`` and ``heldout10``: a tenth round, the same way, by three new reviewers (thirteenth
   session, 6 December).
 
     scripts/run bench-search [--set developer --set tuning | --set heldout4 --set heldout5 | --set all]
@@ -48,7 +50,7 @@ ratio to the first engine. --query-rounds N also times each query posted straigh
 worker (sites with our search: ours and the baseline), N rounds with the engines alternating: the
 median milliseconds per query and language, and their ratio.
 When two or more of the held-out sets never read while changing the search (heldout4 to
-heldout9) are run together, they are also pooled per language ("held-out 4-9"), with 95 %
+heldout10) are run together, they are also pooled per language ("held-out 4-10"), with 95 %
 bootstrap intervals of MRR and recall@5: one set alone has 32 queries per language.
 """
 from __future__ import annotations
@@ -78,13 +80,14 @@ from .static_server import serve
 QUERY_DIR = Path(__file__).with_name("queries")
 QUERY_SETS = ("developer", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
               "tuning2", "heldout6", "tuning3", "heldout7", "tuning4", "heldout8",
-              "tuning5", "heldout9")
+              "tuning5", "heldout9", "tuning6", "heldout10")
 DEFAULT_SETS = ("developer", "tuning")
 # The held-out sets whose queries were never read while changing the search: each alone has 32
 # queries per language, where one query more or less in first place moves MRR by up to 0.03, so
 # the report also pools them per language, with a bootstrap interval (POOLED).
-INDEPENDENT = ("heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
-POOLED = "held-out 4-9"
+INDEPENDENT = ("heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+               "heldout10")
+POOLED = "held-out 4-10"
 BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED = 2000, 20261205
 ENGINES = ("ours", "material-default")
 PLUGIN_LINE = "      offline: !ENV [SOSIAL_IS_OFFLINE, false]"
