@@ -139,6 +139,12 @@ def test_stop_words():
     # ... also with the question particle written together ("... bolýarmy?", "... dälmi?")
     assert all(turkmen.is_stop_word(w) for w in ("bolýarmy", "bolyarmy", "dälmi", "bilermi"))
     assert not any(turkmen.is_stop_word(w) for w in ("ylmy", "jemi", "resmi"))
+    # ... and the case forms of the pronouns and question words, which the stemmer never cuts
+    # down to the stop word ("kime habar bermeli?": to whom)
+    assert all(turkmen.is_stop_word(w) for w in ("kime", "kimiň", "haýsysy", "nämäni", "onuň",
+                                                 "olaryň", "muny"))
+    # "hakynda" (about) names the laws: "Durmuş hyzmatlary hakynda Kanun"
+    assert not turkmen.is_stop_word("hakynda")
 
 
 def test_question_particle_comes_off_only_when_the_rest_is_attested():
@@ -158,7 +164,7 @@ def test_browser_twin_gives_the_same_stems(tmp_path):
                    {"masgalalara", "maşgalasyndan", "çagalaryň", "işleriň", "kitaby", "ishi",
                     "Türkmenistandaky", "kömegi", "jemgyýete", "bahasy", "we", "üçin",
                     "bolýarmy", "dälmi", "ylmy", "goldaýar", "goldap", "goldamagy", "islemeýär",
-                    "berip", "okaýar", "köp"})
+                    "berip", "okaýar", "köp", "kime", "haýsysy", "onuň"})
     script = f"""
       const {{core, RULES}} = require({json.dumps(str(module))});
       const tk = core(RULES);

@@ -123,12 +123,21 @@ VERB_MIN = 3
 # Function words that carry no topic (folded): conjunctions, pronouns, postpositions, the
 # question words and particles a reader's question starts or ends with (näme, nädip, haýsy …,
 # like lunr's English "what", "how", "which"), and the commonest forms of the light verbs
-# etmek/bolmak ("to do", "to be"). Left out of the index and of queries.
+# etmek/bolmak ("to do", "to be"). Left out of the index and of queries. The case forms of the
+# pronouns and question words are listed too ("kime" to whom, "haýsysy" which of them, "onuň"
+# his): the stemmer never cuts a word down to a stop word, so "kime" was a query word of its
+# own that matched a question of the about page ("ýalňyşlyk tapsam kime habar bermeli?"). The postposition
+# "hakynda" (about) is not: it names the laws ("Durmuş hyzmatlary hakynda Kanun").
 STOP_WORDS: list[str] = sorted({
     "we", "bilen", "ucin", "bu", "su", "ol", "olar", "hem", "ya", "da", "de", "ki",
     "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal",
     "name", "nahili", "nadip", "haysy", "nace", "nire", "nirede", "nireden", "nira", "hacan",
     "kim", "nicik", "mi", "my", "mu",
+    "haysysy", "haysyny", "haysyna", "haysynda", "haysyndan", "haysysyndan",
+    "kime", "kimi", "kimin", "kimde", "kimden", "kimler",
+    "namani", "namede", "nameden", "nacesi",
+    "onun", "ona", "ony", "onda", "ondan", "olaryn", "olara", "olary", "olarda", "olardan",
+    "munun", "muna", "muny", "munda", "mundan", "bular", "bulary", "bularyn", "bulara",
     "etmek", "edyar", "edip", "etmeli", "bolmak", "bolyar", "bolup", "bolmaly", "bolar",
     "biler"})
 # The question particle (folded); a stop word with it ("bolýarmy", "dälmi") is a stop word.
