@@ -126,8 +126,9 @@ VERB_MIN = 3
 # etmek/bolmak ("to do", "to be"). Left out of the index and of queries. The case forms of the
 # pronouns and question words are listed too ("kime" to whom, "haýsysy" which of them, "onuň"
 # his): the stemmer never cuts a word down to a stop word, so "kime" was a query word of its
-# own that matched a question of the about page ("ýalňyşlyk tapsam kime habar bermeli?"). The postposition
-# "hakynda" (about) is not: it names the laws ("Durmuş hyzmatlary hakynda Kanun").
+# own, and it matched a question of the about page ("ýalňyşlyk tapsam kime habar bermeli?").
+# The postposition "hakynda" (about) is not: it names the laws ("Durmuş hyzmatlary hakynda
+# Kanun").
 STOP_WORDS: list[str] = sorted({
     "we", "bilen", "ucin", "bu", "su", "ol", "olar", "hem", "ya", "da", "de", "ki",
     "boyunca", "yaly", "barada", "bolsa", "ya-da", "hic", "her", "has", "dal",
