@@ -58,8 +58,8 @@
  *    (a course added by the edition in preparation, or one since removed); otherwise search
  *    shows the current edition.
  * Weights, with the index's field boosts (mkdocs/search_index.py), were set on the query sets of
- * bench/queries/ the search may be tuned on (scripts/run bench-search), never on "heldout4" to
- * "heldout9".
+ * bench/queries/ the search may be tuned on (scripts/run bench-search), never on the held-out
+ * sets that measure it (INDEPENDENT in bench/search_quality.py).
  * Parameters (set by docs/assets/search.js): material=<Material's worker URL>, tk=<lunr.tk URL>.
  */
 (function () {
